@@ -1,0 +1,60 @@
+/**
+ * Identifier and code systems from ../shared/DOMAIN.md (HL7 Norway no-basis profiles).
+ * The one place these URIs are spelled; the seed, the mock server and the app all import them.
+ */
+export const IDENTIFIER = {
+  fnr: 'urn:oid:2.16.578.1.12.4.1.4.1',
+  dnr: 'urn:oid:2.16.578.1.12.4.1.4.2',
+  fhn: 'urn:oid:2.16.578.1.12.4.1.4.3',
+  hpr: 'urn:oid:2.16.578.1.12.4.1.4.4',
+  orgnr: 'urn:oid:2.16.578.1.12.4.1.4.101',
+  resh: 'urn:oid:2.16.578.1.12.4.1.4.102',
+  herId: 'urn:oid:2.16.578.1.12.4.1.2',
+  /** Temporary identity given at the emergency clinic when the patient's identity is unknown. */
+  temporary: 'urn:akson:identifier:temporary',
+} as const;
+
+export const CODE_SYSTEM = {
+  icpc2: 'http://hl7.org/fhir/sid/icpc-2',
+  icd10: 'http://hl7.org/fhir/sid/icd-10-no',
+  atc: 'http://www.whocc.no/atc',
+  nlk: 'urn:oid:2.16.578.1.12.4.1.1.7280',
+  loinc: 'http://loinc.org',
+  snomed: 'http://snomed.info/sct',
+  /** Health personnel category (LE, SP, HF, JO, FT, VP, PS). */
+  personnelCategory: 'urn:oid:2.16.578.1.12.4.1.1.9060',
+  /** Specialty (1 = Allmennmedisin). */
+  specialty: 'urn:oid:2.16.578.1.12.4.1.1.7426',
+  /** Document restriction (sperring). */
+  restriction: 'urn:oid:2.16.578.1.12.4.1.1.9603',
+  municipality: 'urn:oid:2.16.578.1.12.4.1.1.3402',
+  /** The product's own vocabularies (no national code system exists for these). */
+  personnelGroup: 'urn:akson:codesystem:personnel-group',
+  unitKind: 'urn:akson:codesystem:unit-kind',
+  criticalInfoCategory: 'urn:akson:codesystem:critical-info-category',
+  noteType: 'urn:akson:codesystem:note-type',
+  service: 'urn:akson:codesystem:service',
+} as const;
+
+export const EXTENSION = {
+  municipalityCode: 'http://hl7.no/fhir/StructureDefinition/no-basis-municipalitycode',
+} as const;
+
+/** LOINC codes for vital signs (DOMAIN.md). */
+export const LOINC = {
+  heartRate: '8867-4',
+  bpPanel: '85354-9',
+  systolic: '8480-6',
+  diastolic: '8462-4',
+  spo2: '2708-6',
+  temperature: '8310-5',
+  weight: '29563-7',
+  respiratoryRate: '9279-1',
+  bodyHeight: '8302-2',
+  headCircumference: '9843-4',
+} as const;
+
+export const SNOMED = {
+  news2Total: '1104051000000101',
+  acvpu: '1104441000000107',
+} as const;
