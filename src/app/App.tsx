@@ -1,0 +1,68 @@
+import { useEffect, useMemo } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import CssBaseline from '@mui/material/CssBaseline';
+import { ThemeProvider } from '@mui/material/styles';
+import type { AppConfig } from './config';
+import { fhirBaseUrl, personaAuthUrl } from './config';
+import { RuntimeConfigContext, type RuntimeContext } from './configContext';
+import { FhirClient } from '../fhir/client';
+import { FhirClientContext } from '../fhir/context';
+import { useSession, usePreferences } from '../session/store';
+import { makeQueryClient } from './queryClient';
+import { makeTheme } from './theme';
+import { useDeviceClass } from './deviceClass';
+import { router } from './router';
+import { changeLanguage } from '../i18n';
+
+export function App({ config }: { config: AppConfig }) {
+  const runtime = useMemo<RuntimeContext>(() => {
+    const origin = window.location.origin;
+    return {
+      config,
+      fhirBaseUrl: fhirBaseUrl(config, origin),
+      authUrl: personaAuthUrl(config, origin),
+      embeddedMock: config.backend.kind === 'mock',
+    };
+  }, [config]);
+  const queryClient = useMemo(() => makeQueryClient(), []);
+  const client = useMemo(
+    () =>
+      new FhirClient({
+        baseUrl: runtime.fhirBaseUrl,
+        getToken: () => useSession.getState().token,
+        onUnauthorized: () => {
+          if (useSession.getState().persona) {
+            useSession.getState().signOut();
+            queryClient.clear();
+          }
+        },
+      }),
+    [runtime, queryClient],
+  );
+  const themeMode = usePreferences((s) => s.themeMode);
+  const language = usePreferences((s) => s.language);
+  const device = useDeviceClass();
+  const theme = useMemo(() => makeTheme(themeMode, device), [themeMode, device]);
+
+  useEffect(() => {
+    void changeLanguage(language);
+  }, [language]);
+
+  useEffect(() => {
+    document.documentElement.dataset.device = device;
+  }, [device]);
+
+  return (
+    <RuntimeConfigContext.Provider value={runtime}>
+      <FhirClientContext.Provider value={client}>
+        <QueryClientProvider client={queryClient}>
+          <ThemeProvider theme={theme}>
+            <CssBaseline />
+            <RouterProvider router={router} />
+          </ThemeProvider>
+        </QueryClientProvider>
+      </FhirClientContext.Provider>
+    </RuntimeConfigContext.Provider>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import Box from '@mui/material/Box';
+import Skeleton from '@mui/material/Skeleton';
+import { usePatient } from '../../fhir/patients';
+import { useSession } from '../../session/store';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PatientContextBar } from './PatientContextBar';
+import { PatientOverview } from './PatientOverview';
+
+export function Component() {
+  const { t } = useTranslation();
+  const { patientId } = useParams();
+  const patient = usePatient(patientId);
+  const rememberPatient = useSession((s) => s.rememberPatient);
+
+  useEffect(() => {
+    if (patient.data?.id) rememberPatient(patient.data.id);
+  }, [patient.data?.id, rememberPatient]);
+
+  if (patient.error) return <ErrorAlert error={patient.error} titleKey="patient.notOpened" onRetry={() => void patient.refetch()} />;
+  if (!patient.data || !patientId) {
+    return (
+      <Box role="status" aria-label={t('patient.opening')}>
+        <Skeleton variant="rounded" height={72} sx={{ mb: 2 }} />
+        <Skeleton variant="rounded" height={320} />
+      </Box>
+    );
+  }
+  const showCritical = () => {
+    const el = document.getElementById('critical');
+    el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    el?.focus();
+  };
+  return (
+    <Box data-testid="patient-chart">
+      <PatientContextBar patient={patient.data} onShowCritical={showCritical} />
+      <PatientOverview patientId={patientId} />
+    </Box>
+  );
+}

@@ -1,0 +1,36 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { WORKSPACES, WORKSPACE_OF_GROUP, type WorkspaceId } from '../session/personnel';
+import { useSession } from '../session/store';
+import { SignInPage } from './signin/SignInPage';
+
+/** Each workspace is its own chunk, loaded when a user of that group opens it. */
+const workspaceLoaders: Record<WorkspaceId, () => Promise<{ Component: React.ComponentType }>> = {
+  'gp-office': () => import('../workspaces/gp-office'),
+  emergency: () => import('../workspaces/emergency'),
+  'home-care': () => import('../workspaces/home-care'),
+  'health-station': () => import('../workspaces/health-station'),
+  'nursing-home': () => import('../workspaces/nursing-home'),
+  physio: () => import('../workspaces/physio'),
+  'front-desk': () => import('../workspaces/front-desk'),
+  configuration: () => import('../workspaces/configuration'),
+};
+
+function HomeRedirect() {
+  const persona = useSession((s) => s.persona);
+  return <Navigate to={persona ? `/${WORKSPACE_OF_GROUP[persona.personnelGroup]}` : '/sign-in'} replace />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', Component: SignInPage },
+  { path: '/auth/callback', lazy: () => import('./signin/OidcCallback') },
+  {
+    path: '/',
+    lazy: () => import('./shell/AppShell'),
+    children: [
+      { index: true, Component: HomeRedirect },
+      ...WORKSPACES.map((id) => ({ path: id, lazy: workspaceLoaders[id] })),
+      { path: ':workspaceId/patient/:patientId', lazy: () => import('./patient/PatientChartPage') },
+    ],
+  },
+  { path: '*', Component: HomeRedirect },
+]);

@@ -1,0 +1,155 @@
+import { useMemo, useState } from 'react';
+import { Navigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Paper from '@mui/material/Paper';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import { useRuntimeConfig } from '../configContext';
+import { usePersonas, useSignInAs } from './useSignIn';
+import { useSession, usePreferences } from '../../session/store';
+import { WORKSPACE_OF_GROUP, type Persona } from '../../session/personnel';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+
+function matches(persona: Persona, text: string, groupLabel: string): boolean {
+  if (!text) return true;
+  const hay = `${persona.name} ${groupLabel} ${persona.unitName} ${persona.municipalityName}`.toLocaleLowerCase('nb');
+  return text
+    .toLocaleLowerCase('nb')
+    .split(/\s+/)
+    .every((word) => hay.includes(word));
+}
+
+function OidcSignIn() {
+  const { t } = useTranslation();
+  const { config } = useRuntimeConfig();
+  const [error, setError] = useState<unknown>(null);
+  const start = async () => {
+    if (!config.oidc) return;
+    try {
+      const { userManager } = await import('../../session/oidc');
+      const manager = await userManager(config.oidc, window.location.origin);
+      await manager.signinRedirect();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }}>
+      <Typography>{t('signIn.oidcIntro')}</Typography>
+      <Button variant="contained" size="large" onClick={() => void start()}>
+        {t('signIn.oidcButton')}
+      </Button>
+      {error ? <ErrorAlert error={error} /> : null}
+    </Box>
+  );
+}
+
+function PersonaList() {
+  const { t } = useTranslation();
+  const personas = usePersonas();
+  const signIn = useSignInAs();
+  const [text, setText] = useState('');
+  const [municipality, setMunicipality] = useState<string>('all');
+  const municipalities = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const p of personas.data ?? []) if (p.municipalityCode) seen.set(p.municipalityCode, p.municipalityName);
+    return [...seen.entries()];
+  }, [personas.data]);
+  const shown = (personas.data ?? []).filter(
+    (p) => (municipality === 'all' || p.municipalityCode === municipality) && matches(p, text, t(`group.${p.personnelGroup}`)),
+  );
+
+  if (personas.isPending) {
+    return (
+      <Box role="status" sx={{ display: 'flex', gap: 2, alignItems: 'center', py: 4 }}>
+        <CircularProgress size={24} aria-hidden />
+        {t('signIn.loadingPersonas')}
+      </Box>
+    );
+  }
+  if (personas.error) return <ErrorAlert error={personas.error} onRetry={() => void personas.refetch()} />;
+
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }}>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
+        <TextField
+          label={t('signIn.filter')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          size="small"
+          sx={{ flex: '1 1 16rem' }}
+        />
+        {municipalities.length > 1 && (
+          <ToggleButtonGroup
+            exclusive
+            value={municipality}
+            onChange={(_, value: string | null) => value && setMunicipality(value)}
+            aria-label={t('signIn.municipality')}
+            size="small"
+          >
+            <ToggleButton value="all">{t('signIn.allMunicipalities')}</ToggleButton>
+            {municipalities.map(([code, name]) => (
+              <ToggleButton key={code} value={code}>
+                {name}
+              </ToggleButton>
+            ))}
+          </ToggleButtonGroup>
+        )}
+      </Box>
+      {signIn.error ? <ErrorAlert error={signIn.error} /> : null}
+      <List aria-label={t('signIn.personas')} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 1 }}>
+        {shown.map((persona) => (
+          <li key={persona.id}>
+            <ListItemButton
+              component="button"
+              onClick={() => signIn.mutate(persona)}
+              disabled={signIn.isPending}
+              sx={{ width: '100%', border: 1, borderColor: 'divider', borderRadius: 1, textAlign: 'left' }}
+            >
+              <ListItemText
+                primary={persona.name}
+                secondary={`${t(`group.${persona.personnelGroup}`)} · ${persona.unitName} · ${persona.municipalityName}`}
+                slotProps={{ primary: { sx: { fontWeight: 600 } } }}
+              />
+            </ListItemButton>
+          </li>
+        ))}
+      </List>
+      {shown.length === 0 && <Typography>{t('signIn.noMatch')}</Typography>}
+    </Box>
+  );
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const { config } = useRuntimeConfig();
+  const persona = useSession((s) => s.persona);
+  usePreferences((s) => s.language);
+  if (persona) return <Navigate to={`/${WORKSPACE_OF_GROUP[persona.personnelGroup]}`} replace />;
+  return (
+    <Box component="main" sx={{ maxWidth: 960, mx: 'auto', p: { xs: 2, md: 4 } }}>
+      <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', mb: 2, gap: 2 }}>
+        <Typography variant="h1">{t('app.name')}</Typography>
+        <LanguageSwitch />
+      </Box>
+      <Paper sx={{ p: { xs: 2, md: 3 } }}>
+        <Typography variant="h2" sx={{ mb: 1 }}>
+          {t('signIn.title')}
+        </Typography>
+        <Typography color="text.secondary" sx={{ mb: 2 }}>
+          {config.auth.kind === 'persona' ? t('signIn.personaIntro') : config.auth.kind === 'none' ? t('signIn.noAuthIntro') : ''}
+        </Typography>
+        {config.auth.kind === 'oidc' ? <OidcSignIn /> : <PersonaList />}
+      </Paper>
+    </Box>
+  );
+}

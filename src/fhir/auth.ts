@@ -1,0 +1,90 @@
+import type { Organization, Practitioner, PractitionerRole } from 'fhir/r4';
+import { PERSONNEL_GROUPS, type Persona, type PersonnelGroup, type UnitKind } from '../session/personnel';
+import { CODE_SYSTEM, EXTENSION, IDENTIFIER } from '../domain/codeSystems';
+import { entries, type FhirClient } from './client';
+import { FhirError } from './errors';
+import { formatName, referenceId } from './format';
+
+/** Persona sign-in against the mock backend (embedded or `npm run mock-server`). */
+export async function fetchPersonas(authUrl: string): Promise<Persona[]> {
+  let response: Response;
+  try {
+    response = await fetch(`${authUrl}/personas`, { headers: { Accept: 'application/json' } });
+  } catch (cause) {
+    throw new FhirError('network', 0, `Personas could not be fetched: ${String(cause)}`);
+  }
+  if (!response.ok) throw new FhirError('server', response.status, `Personas could not be fetched (HTTP ${response.status})`);
+  return (await response.json()) as Persona[];
+}
+
+export async function requestPersonaToken(authUrl: string, personaId: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(`${authUrl}/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ persona: personaId }),
+    });
+  } catch (cause) {
+    throw new FhirError('network', 0, `Sign-in failed: ${String(cause)}`);
+  }
+  if (!response.ok) throw new FhirError(response.status === 400 ? 'invalid' : 'server', response.status, `Sign-in failed (HTTP ${response.status})`);
+  const body = (await response.json()) as { access_token?: string };
+  if (!body.access_token) throw new FhirError('server', response.status, 'Sign-in answer had no access_token');
+  return body.access_token;
+}
+
+const GROUP_OF_CATEGORY: Record<string, PersonnelGroup> = { LE: 'gp', SP: 'gp-nurse', HF: 'homecare-worker', FT: 'physio' };
+
+function groupOf(role: PractitionerRole): PersonnelGroup | undefined {
+  const codings = role.code?.flatMap((c) => c.coding ?? []) ?? [];
+  const own = codings.find((c) => c.system === CODE_SYSTEM.personnelGroup)?.code;
+  if (own && (PERSONNEL_GROUPS as readonly string[]).includes(own)) return own as PersonnelGroup;
+  const category = codings.find((c) => c.system === CODE_SYSTEM.personnelCategory)?.code;
+  return category ? GROUP_OF_CATEGORY[category] : undefined;
+}
+
+function unitKindOf(org: Organization | undefined): UnitKind {
+  const code = org?.type?.flatMap((t) => t.coding ?? []).find((c) => c.system === CODE_SYSTEM.unitKind)?.code;
+  return (code as UnitKind | undefined) ?? 'gp-office';
+}
+
+/**
+ * For a FHIR server that needs no sign-in: the people one may act as, from its
+ * PractitionerRole, Practitioner and Organization resources.
+ */
+export async function personasFromServer(client: FhirClient): Promise<Persona[]> {
+  const [roles, practitioners, organizations] = await Promise.all([
+    client.search('PractitionerRole', { _count: 500 }),
+    client.search('Practitioner', { _count: 500 }),
+    client.search('Organization', { _count: 500 }),
+  ]);
+  const practitionerById = new Map(entries<Practitioner>(practitioners, 'Practitioner').map((p) => [p.id, p]));
+  const organizationById = new Map(entries<Organization>(organizations, 'Organization').map((o) => [o.id, o]));
+  const personas: Persona[] = [];
+  for (const role of entries<PractitionerRole>(roles, 'PractitionerRole')) {
+    const group = groupOf(role);
+    const practitionerId = referenceId(role.practitioner, 'Practitioner');
+    const organizationId = referenceId(role.organization, 'Organization');
+    if (!group || !practitionerId || !role.id) continue;
+    const practitioner = practitionerById.get(practitionerId);
+    const org = organizationId ? organizationById.get(organizationId) : undefined;
+    const address = org?.address?.[0];
+    const municipalityCode = address?.extension?.find((e) => e.url === EXTENSION.municipalityCode)?.valueCoding?.code ?? '';
+    personas.push({
+      id: role.id,
+      name: formatName(practitioner?.name) || role.practitioner?.display || practitionerId,
+      personnelGroup: group,
+      practitionerId,
+      practitionerRoleId: role.id,
+      organizationId: organizationId ?? '',
+      unitName: org?.name ?? role.organization?.display ?? '',
+      unitKind: unitKindOf(org),
+      municipalityCode,
+      municipalityName: address?.district ?? '',
+      hprNumber: practitioner?.identifier?.find((i) => i.system === IDENTIFIER.hpr)?.value,
+    });
+  }
+  return personas;
+}
+

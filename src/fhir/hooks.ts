@@ -1,0 +1,81 @@
+import type { Bundle, FhirResource } from 'fhir/r4';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { entries, type ResourceOf, type ResourceType, type SearchParams } from './client';
+import { useFhirClient } from './context';
+import type { FhirError } from './errors';
+import { fhirKeys } from './queryKeys';
+
+interface QueryOptions {
+  enabled?: boolean;
+  /** Keep showing the previous result while a new search runs (search-as-you-type). */
+  keepPrevious?: boolean;
+  staleTime?: number;
+  refetchInterval?: number | false;
+}
+
+export function useFhirRead<T extends ResourceType>(type: T, id: string | undefined, options: QueryOptions = {}) {
+  const client = useFhirClient();
+  return useQuery<ResourceOf<T>, FhirError>({
+    queryKey: fhirKeys.read(type, id ?? ''),
+    queryFn: () => client.read(type, id as string),
+    enabled: Boolean(id) && (options.enabled ?? true),
+    staleTime: options.staleTime,
+  });
+}
+
+export interface SearchResult<R> {
+  resources: R[];
+  bundle: Bundle<R>;
+  total: number | undefined;
+}
+
+/**
+ * A FHIR search through TanStack Query. Two modules on one page asking the same search share
+ * one request and one cache entry, because the key comes from fhirKeys.search.
+ */
+export function useFhirSearch<T extends ResourceType>(type: T, params: SearchParams | undefined, options: QueryOptions = {}) {
+  const client = useFhirClient();
+  return useQuery<SearchResult<ResourceOf<T>>, FhirError>({
+    queryKey: fhirKeys.search(type, params),
+    queryFn: async () => {
+      const bundle = await client.search(type, params);
+      return { bundle, resources: entries(bundle, type), total: bundle.total };
+    },
+    enabled: params !== undefined && (options.enabled ?? true),
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    staleTime: options.staleTime,
+    refetchInterval: options.refetchInterval,
+  });
+}
+
+export function useFhirHistory<T extends ResourceType>(type: T, id: string | undefined) {
+  const client = useFhirClient();
+  return useQuery<ResourceOf<T>[], FhirError>({
+    queryKey: fhirKeys.history(type, id ?? ''),
+    queryFn: async () => entries(await client.history(type, id as string)),
+    enabled: Boolean(id),
+  });
+}
+
+/** Creates a resource and refreshes every query of its type. */
+export function useFhirCreate<R extends FhirResource>() {
+  const client = useFhirClient();
+  const queryClient = useQueryClient();
+  return useMutation<R, FhirError, R>({
+    mutationFn: (resource) => client.create(resource),
+    onSuccess: (saved) => queryClient.invalidateQueries({ queryKey: fhirKeys.type(saved.resourceType) }),
+  });
+}
+
+/**
+ * Updates a resource with If-Match = the version the user saw. On a 412 the error has kind
+ * 'conflict': the caller shows both versions and lets the user choose.
+ */
+export function useFhirUpdate<R extends FhirResource>() {
+  const client = useFhirClient();
+  const queryClient = useQueryClient();
+  return useMutation<R, FhirError, { resource: R; ifMatch?: string | false }>({
+    mutationFn: ({ resource, ifMatch }) => client.update(resource, { ifMatch }),
+    onSuccess: (saved) => queryClient.invalidateQueries({ queryKey: fhirKeys.type(saved.resourceType) }),
+  });
+}
