@@ -1,0 +1,68 @@
+import { expect, test as base, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { Bundle, Patient, Resource } from 'fhir/r4';
+
+/** The persona list the mock backend serves; fetched in the page so the MSW worker answers. */
+export interface PersonaInfo {
+  id: string;
+  name: string;
+  personnelGroup: string;
+  unitName: string;
+  municipalityName: string;
+}
+
+export async function personas(page: Page): Promise<PersonaInfo[]> {
+  return page.evaluate(async () => (await fetch('/personas')).json());
+}
+
+/** Opens the sign-in page and signs in as the persona with this id, by clicking it. */
+export async function signIn(page: Page, personaId: string): Promise<PersonaInfo> {
+  if (!page.url().includes('/sign-in')) await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { name: 'Logg inn' })).toBeVisible();
+  const persona = (await personas(page)).find((p) => p.id === personaId);
+  if (!persona) throw new Error(`No persona ${personaId}`);
+  await page.getByLabel('Filtrer på navn, rolle eller enhet').fill(persona.name);
+  await page.getByRole('button', { name: new RegExp(persona.name) }).first().click();
+  await expect(page.getByRole('button', { name: new RegExp(persona.name) })).toBeVisible();
+  return persona;
+}
+
+/** A FHIR request from inside the page, with the signed-in user's token (so MSW answers it). */
+export async function fhir<T = Resource>(page: Page, path: string, init?: { method?: string; body?: unknown; ifMatch?: string }): Promise<T> {
+  return page.evaluate(
+    async ({ path, init }) => {
+      const session = JSON.parse(sessionStorage.getItem('akson.session') ?? '{}') as { state?: { token?: string } };
+      const headers: Record<string, string> = { Authorization: `Bearer ${session.state?.token ?? ''}`, 'Content-Type': 'application/fhir+json' };
+      if (init?.ifMatch) headers['If-Match'] = init.ifMatch;
+      const response = await fetch(`/fhir/${path}`, { method: init?.method ?? 'GET', headers, body: init?.body ? JSON.stringify(init.body) : undefined });
+      return response.json();
+    },
+    { path, init },
+  );
+}
+
+export async function firstPatient(page: Page, query: string): Promise<Patient> {
+  const bundle = await fhir<Bundle<Patient>>(page, `Patient?${query}`);
+  const patient = bundle.entry?.[0]?.resource;
+  if (!patient) throw new Error(`No patient for ${query}`);
+  return patient;
+}
+
+/** Scans the page with axe; fails on serious or critical violations, listing them. */
+export async function expectAccessible(page: Page, context: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`),
+    `axe violations on ${context}`,
+  ).toEqual([]);
+}
+
+export const test = base.extend<{ cleanPage: Page }>({
+  cleanPage: async ({ page }, use) => {
+    await page.goto('/sign-in');
+    await use(page);
+  },
+});
+
+export { expect };

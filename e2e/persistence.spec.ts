@@ -1,0 +1,35 @@
+import type { Bundle, Flag, Patient } from 'fhir/r4';
+import { test, expect, personas, signIn, fhir } from './fixtures';
+
+test('data written to the journal survives a reload, and a scenario reset removes it', async ({ cleanPage: page }) => {
+  const gp = (await personas(page)).find((p) => p.personnelGroup === 'gp')!;
+  await signIn(page, gp.id);
+  const patients = await fhir<Bundle<Patient>>(page, 'Patient?_count=1&_offset=42');
+  const patient = patients.entry![0]!.resource!;
+  const marker = `Ikke HLR (e2e ${Date.now()})`;
+  const flag: Flag = {
+    resourceType: 'Flag',
+    status: 'active',
+    category: [{ coding: [{ system: 'urn:akson:codesystem:critical-info-category', code: 'treatment-routine-change' }] }],
+    code: { text: marker },
+    subject: { reference: `Patient/${patient.id}` },
+  };
+  const created = await fhir<Flag>(page, 'Flag', { method: 'POST', body: flag });
+  expect(created.id).toBeTruthy();
+
+  await page.reload();
+  await page.goto(`/gp-office/patient/${patient.id}`);
+  await expect(page.getByRole('region', { name: /Kritisk informasjon/ })).toContainText(marker);
+  await expect(page.getByRole('region', { name: 'Pasient' }).getByRole('button', { name: /Kritisk informasjon/ })).toBeVisible();
+
+  await page.getByRole('button', { name: new RegExp(gp.name) }).click();
+  await page.getByRole('menuitem', { name: 'Tilbakestill demodata' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tilbakestill demodata' });
+  await dialog.getByRole('radio', { name: /Standard/ }).check();
+  await dialog.getByRole('button', { name: 'Tilbakestill' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: /Kritisk informasjon/ })).not.toContainText(marker);
+  await page.reload();
+  await expect(page.getByRole('region', { name: /Kritisk informasjon/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: /Kritisk informasjon/ })).not.toContainText(marker);
+});
