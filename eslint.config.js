@@ -25,6 +25,7 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs}'],
     extends: [js.configs.recommended],
-    languageOptions: { globals: { ...globals.node } },
+    // scripts/bench.mjs runs some of its code inside the page (page.evaluate): browser globals too.
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

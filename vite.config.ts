@@ -11,6 +11,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
+    manifest: true,
   },
   test: {
     environment: 'jsdom',

@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the production app and measures it against the budgets in the issues.
+// Prints a table and writes bench-results/bench.json (git-ignored). Never part of `npm test`.
+//
+//  - gzip size of the JavaScript the first page needs (entry + static imports, mock excluded),
+//    of each workspace route, and of the mock chunk;
+//  - Lighthouse (mobile preset) on the demo build's first page: performance and accessibility;
+//  - patient search: last keystroke → results on screen (User Timing mark), median of runs;
+//  - open a patient chart from a search result → every section rendered, median of runs.
+import { execSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const PORT = Number(process.env.BENCH_PORT ?? 4399);
+const dist = 'dist';
+const results = { date: new Date().toISOString(), budgets: {}, sizes: {}, lighthouse: null, timings: {} };
+
+if (!process.env.CHROME_PATH) {
+  try {
+    process.env.CHROME_PATH = execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/bash' }).toString().trim();
+  } catch {
+    /* Playwright's own browser, if installed */
+  }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+const gz = (file) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length;
+
+// 1. Build
+console.log('Building …');
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+// 2. Sizes, from Vite's manifest
+const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'));
+function closure(key, seen = new Set()) {
+  const chunk = manifest[key];
+  if (!chunk || seen.has(key)) return seen;
+  seen.add(key);
+  for (const imp of chunk.imports ?? []) closure(imp, seen);
+  return seen;
+}
+const files = (keys) => new Set([...keys].map((k) => manifest[k].file).filter((f) => f.endsWith('.js')));
+const sum = (set) => [...set].reduce((total, f) => total + gz(f), 0);
+const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
+const firstPage = files(closure(entryKey));
+results.sizes.firstPageKb = kb(sum(firstPage));
+const extra = (key) => {
+  const own = files(closure(key));
+  for (const f of firstPage) own.delete(f);
+  return kb(sum(own));
+};
+results.sizes.routesKb = {};
+for (const key of Object.keys(manifest)) {
+  const m = /src\/workspaces\/([^/]+)\/index\.tsx$/.exec(key);
+  if (m) results.sizes.routesKb[m[1]] = extra(key);
+}
+const shellKey = Object.keys(manifest).find((k) => k.endsWith('src/app/shell/AppShell.tsx'));
+const chartKey = Object.keys(manifest).find((k) => k.endsWith('src/app/patient/PatientChartPage.tsx'));
+if (shellKey) results.sizes.shellKb = extra(shellKey);
+if (chartKey) results.sizes.patientChartKb = extra(chartKey);
+const mockKey = Object.keys(manifest).find((k) => k.endsWith('mocks/browser.ts'));
+if (mockKey) results.sizes.mockChunkKb = extra(mockKey);
+results.budgets.firstPageKb = { budget: 200, value: results.sizes.firstPageKb, ok: results.sizes.firstPageKb <= 200 };
+
+// 3. Serve the build
+const { preview } = await import('vite');
+const server = await preview({ preview: { port: PORT, strictPort: true }, logLevel: 'silent' });
+const base = `http://localhost:${PORT}`;
+const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+try {
+  // 4. Lighthouse, mobile preset (the default config)
+  try {
+    const { default: lighthouse } = await import('lighthouse');
+    const chromeLauncher = await import('chrome-launcher');
+    const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH, chromeFlags, userDataDir: false });
+    try {
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        const { lhr } = await lighthouse(`${base}/sign-in`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+        runs.push({
+          performance: Math.round(lhr.categories.performance.score * 100),
+          accessibility: Math.round(lhr.categories.accessibility.score * 100),
+          lcpMs: Math.round(lhr.audits['largest-contentful-paint'].numericValue),
+          tbtMs: Math.round(lhr.audits['total-blocking-time'].numericValue),
+        });
+      }
+      results.lighthouse = { runs, performance: median(runs.map((r) => r.performance)), accessibility: median(runs.map((r) => r.accessibility)) };
+      results.budgets.lighthousePerformance = { budget: 90, value: results.lighthouse.performance, ok: results.lighthouse.performance >= 90 };
+      results.budgets.lighthouseAccessibility = { budget: 100, value: results.lighthouse.accessibility, ok: results.lighthouse.accessibility >= 100 };
+    } finally {
+      await chrome.kill();
+    }
+  } catch (error) {
+    results.lighthouse = { error: String(error) };
+  }
+
+  // 5. Timings in Chromium with the default data set
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || undefined, args: chromeFlags.slice(1) });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${base}/sign-in`);
+    const personas = await page.evaluate(async () => (await fetch('/personas')).json());
+    const gp = personas.find((p) => p.personnelGroup === 'gp');
+    await page.getByLabel('Filtrer på navn, rolle eller enhet').fill(gp.name);
+    await page.getByRole('button', { name: new RegExp(gp.name) }).first().click();
+    const search = page.getByLabel('Søk pasient');
+    await search.waitFor();
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('akson.session')).state.token);
+    const sample = await page.evaluate(async ({ token, runs }) => {
+      const out = [];
+      for (let i = 0; i < runs; i++) {
+        const r = await fetch(`/fhir/Patient?_count=1&_offset=${97 + i * 1291}`, { headers: { Authorization: `Bearer ${token}` } });
+        const p = (await r.json()).entry[0].resource;
+        out.push(`${p.name[0].given[0]} ${p.name[0].family}`);
+      }
+      return out;
+    }, { token, runs: RUNS + 1 });
+
+    const searchTimes = [];
+    const chartTimes = [];
+    for (const [i, name] of sample.entries()) {
+      await search.fill('');
+      await page.evaluate(() => {
+        performance.clearMarks('patient-search-results');
+        const input = document.querySelector('input[aria-autocomplete="list"]');
+        window.__lastInput = 0;
+        input.addEventListener('input', () => (window.__lastInput = performance.now()));
+      });
+      await search.pressSequentially(name, { delay: 40 });
+      await page.waitForFunction((q) => performance.getEntriesByName('patient-search-results').some((m) => m.detail === q), name);
+      const searchMs = await page.evaluate((q) => {
+        const mark = performance.getEntriesByName('patient-search-results').find((m) => m.detail === q);
+        return mark.startTime - window.__lastInput;
+      }, name);
+      // Open the chart: click → context bar and every section rendered, no loading placeholders.
+      await page.evaluate(() => {
+        window.__chart = { clicked: 0, done: 0 };
+        document.addEventListener('click', () => (window.__chart.clicked = performance.now()), { capture: true, once: true });
+        const observer = new MutationObserver(() => {
+          const chart = document.querySelector('[data-testid="patient-chart"]');
+          if (!chart || window.__chart.done) return;
+          if (chart.querySelector('[role="status"], .MuiSkeleton-root')) return;
+          if (chart.querySelectorAll('section').length < 5) return;
+          window.__chart.done = performance.now();
+          observer.disconnect();
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
+      await page.getByRole('option').first().click();
+      await page.waitForFunction(() => window.__chart.done > 0);
+      const chartMs = await page.evaluate(() => window.__chart.done - window.__chart.clicked);
+      if (i > 0) {
+        // the first run warms caches and code; it is not counted
+        searchTimes.push(searchMs);
+        chartTimes.push(chartMs);
+      }
+    }
+    results.timings.patientSearchMs = { runs: searchTimes.map(Math.round), median: Math.round(median(searchTimes)) };
+    results.timings.openChartMs = { runs: chartTimes.map(Math.round), median: Math.round(median(chartTimes)) };
+    results.budgets.patientSearchMs = { budget: 150, value: results.timings.patientSearchMs.median, ok: results.timings.patientSearchMs.median <= 150 };
+    results.budgets.openChartMs = { budget: 300, value: results.timings.openChartMs.median, ok: results.timings.openChartMs.median <= 300 };
+  } finally {
+    await browser.close();
+  }
+} finally {
+  await new Promise((resolve) => server.httpServer.close(resolve));
+}
+
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/bench.json', JSON.stringify(results, null, 2));
+console.log('\nSizes (gzip KB):', JSON.stringify(results.sizes, null, 1));
+if (results.lighthouse) console.log('Lighthouse:', JSON.stringify(results.lighthouse));
+console.log('Timings (ms):', JSON.stringify(results.timings));
+console.log('\nBudgets:');
+for (const [name, b] of Object.entries(results.budgets)) console.log(`  ${b.ok ? 'ok  ' : 'OVER'} ${name}: ${b.value} (budget ${b.budget})`);
+console.log('\nWritten to bench-results/bench.json');
