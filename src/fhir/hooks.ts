@@ -1,6 +1,6 @@
 import type { Bundle, FhirResource } from 'fhir/r4';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { entries, type ResourceOf, type ResourceType, type SearchParams } from './client';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { entries, type FhirClient, type ResourceOf, type ResourceType, type SearchParams } from './client';
 import { useFhirClient } from './context';
 import type { FhirError } from './errors';
 import { fhirKeys } from './queryKeys';
@@ -29,6 +29,17 @@ export interface SearchResult<R> {
   total: number | undefined;
 }
 
+/** The query of one FHIR search: shared by the hook and by page-level prefetching, so both hit one cache entry. */
+export function searchQuery<T extends ResourceType>(client: FhirClient, type: T, params: SearchParams) {
+  return queryOptions<SearchResult<ResourceOf<T>>, FhirError>({
+    queryKey: fhirKeys.search(type, params),
+    queryFn: async () => {
+      const bundle = await client.search(type, params);
+      return { bundle, resources: entries(bundle, type), total: bundle.total };
+    },
+  });
+}
+
 /**
  * A FHIR search through TanStack Query. Two modules on one page asking the same search share
  * one request and one cache entry, because the key comes from fhirKeys.search.
@@ -36,11 +47,7 @@ export interface SearchResult<R> {
 export function useFhirSearch<T extends ResourceType>(type: T, params: SearchParams | undefined, options: QueryOptions = {}) {
   const client = useFhirClient();
   return useQuery<SearchResult<ResourceOf<T>>, FhirError>({
-    queryKey: fhirKeys.search(type, params),
-    queryFn: async () => {
-      const bundle = await client.search(type, params);
-      return { bundle, resources: entries(bundle, type), total: bundle.total };
-    },
+    ...searchQuery(client, type, params ?? {}),
     enabled: params !== undefined && (options.enabled ?? true),
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
     staleTime: options.staleTime,
@@ -77,5 +84,15 @@ export function useFhirUpdate<R extends FhirResource>() {
   return useMutation<R, FhirError, { resource: R; ifMatch?: string | false }>({
     mutationFn: ({ resource, ifMatch }) => client.update(resource, { ifMatch }),
     onSuccess: (saved) => queryClient.invalidateQueries({ queryKey: fhirKeys.type(saved.resourceType) }),
+  });
+}
+
+/** Deletes a resource and refreshes every query of its type. */
+export function useFhirDelete() {
+  const client = useFhirClient();
+  const queryClient = useQueryClient();
+  return useMutation<void, FhirError, { type: ResourceType; id: string }>({
+    mutationFn: ({ type, id }) => client.delete(type, id),
+    onSuccess: (_, { type }) => queryClient.invalidateQueries({ queryKey: fhirKeys.type(type) }),
   });
 }

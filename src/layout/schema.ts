@@ -40,6 +40,8 @@ export const LayoutDocumentSchema = z.object({
   scope: LayoutScopeSchema,
   /** Named variant (for example "A" and "B" in a usability test); absent = the main layout. */
   variant: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
+  /** For group layouts with variants: the variant users see. */
+  active: z.optional(z.boolean()),
   items: z.optional(z.array(LayoutItemSchema)),
   changes: z.optional(z.array(LayoutChangeSchema)),
 });

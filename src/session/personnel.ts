@@ -72,3 +72,6 @@ export interface Persona {
   /** HPR number for health personnel; absent for non-health personnel. */
   hprNumber?: string;
 }
+
+/** Groups who work with clinical content (everyone but administrative staff and configuration administrators). */
+export const CLINICAL_GROUPS: readonly PersonnelGroup[] = ['gp', 'gp-nurse', 'ed-doctor', 'ed-nurse', 'homecare-nurse', 'homecare-worker', 'hs-nurse', 'nh-nurse', 'physio'];

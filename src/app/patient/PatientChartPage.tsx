@@ -6,9 +6,13 @@ import Skeleton from '@mui/material/Skeleton';
 import { usePatient } from '../../fhir/patients';
 import { useSession } from '../../session/store';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { LayoutPage } from '../../layout/LayoutPage';
 import { PatientContextBar } from './PatientContextBar';
-import { PatientOverview } from './PatientOverview';
 
+/**
+ * A patient's chart: the context bar (always in view, with the critical-information marker),
+ * then the modules of the user's patient-page layout.
+ */
 export function Component() {
   const { t } = useTranslation();
   const { patientId } = useParams();
@@ -29,14 +33,13 @@ export function Component() {
     );
   }
   const showCritical = () => {
-    const el = document.getElementById('critical');
+    const el = document.getElementById('module-critical-info');
     el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     el?.focus();
   };
   return (
     <Box data-testid="patient-chart">
-      <PatientContextBar patient={patient.data} onShowCritical={showCritical} />
-      <PatientOverview patientId={patientId} />
+      <LayoutPage page="patient" patientId={patientId} header={<PatientContextBar patient={patient.data} onShowCritical={showCritical} />} />
     </Box>
   );
 }

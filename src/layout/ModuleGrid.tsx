@@ -1,0 +1,120 @@
+import { createElement, lazy, useEffect, useMemo, type ComponentType, type CSSProperties, type LazyExoticComponent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import { useFhirClient } from '../fhir/context';
+import { searchQuery } from '../fhir/hooks';
+import { fhirKeys } from '../fhir/queryKeys';
+import type { Persona } from '../session/personnel';
+import { GRID_COLUMNS } from './schema';
+import type { LayoutNotice, ResolvedItem } from './resolve';
+import type { DataNeed, DeviceClass, ModuleManifest, ModuleProps } from './types';
+import { ModuleFrame } from './ModuleFrame';
+
+const lazyComponents = new Map<string, LazyExoticComponent<ComponentType<ModuleProps>>>();
+
+/** One lazy component per module: its code is fetched the first time a layout shows it. */
+export function moduleComponent(manifest: ModuleManifest): LazyExoticComponent<ComponentType<ModuleProps>> {
+  let component = lazyComponents.get(manifest.id);
+  if (!component) {
+    component = lazy(manifest.load);
+    lazyComponents.set(manifest.id, component);
+  }
+  return component;
+}
+
+/** The unique searches of a page's modules: two modules asking the same thing cost one request. */
+export function uniqueDataNeeds(items: ResolvedItem[], context: { patientId?: string; persona: Persona }): DataNeed[] {
+  const seen = new Map<string, DataNeed>();
+  for (const item of items) {
+    if (item.manifest.needsPatient && !context.patientId) continue;
+    for (const need of item.manifest.data(context)) {
+      seen.set(JSON.stringify(fhirKeys.search(need.type, need.params)), need);
+    }
+  }
+  return [...seen.values()];
+}
+
+/** Starts every module's searches at once, before the modules' code has even loaded. */
+export function usePrefetchModuleData(items: ResolvedItem[], context: { patientId?: string; persona: Persona }): void {
+  const client = useFhirClient();
+  const queryClient = useQueryClient();
+  const needs = useMemo(() => uniqueDataNeeds(items, context), [items, context]);
+  useEffect(() => {
+    for (const need of needs) void queryClient.prefetchQuery({ ...searchQuery(client, need.type, need.params), staleTime: 15_000 });
+  }, [needs, client, queryClient]);
+}
+
+export function LayoutNotices({ notices }: { notices: LayoutNotice[] }) {
+  const { t } = useTranslation();
+  if (notices.length === 0) return null;
+  return (
+    <Alert severity="info" sx={{ mb: 2 }} role="status">
+      {t('layout.noticesTitle')}
+      <Box component="ul" sx={{ m: 0, pl: 3 }}>
+        {notices.map((n, i) => (
+          <li key={i}>{t(`layout.notice.${n.kind}`, { module: n.module ?? '', level: t(`layout.level.${n.level}`), detail: n.detail ?? '' })}</li>
+        ))}
+      </Box>
+    </Alert>
+  );
+}
+
+/** The 12-column grid a page of modules stands on; on a narrow screen one column. */
+export function GridContainer({ device, children }: { device: DeviceClass; children: ReactNode }) {
+  return (
+    <Box
+      data-testid="module-grid"
+      sx={{
+        '--row-height': device === 'tablet' ? '120px' : '104px',
+        '--grid-gap': '16px',
+        display: 'grid',
+        gap: 'var(--grid-gap)',
+        gridTemplateColumns: { xs: '1fr', sm: `repeat(${GRID_COLUMNS}, minmax(0, 1fr))` },
+        gridAutoRows: { xs: 'auto', sm: 'var(--row-height)' },
+        gridAutoFlow: 'row dense',
+      }}
+    >
+      {children}
+    </Box>
+  );
+}
+
+export interface ModuleCellProps {
+  item: ResolvedItem;
+  patientId?: string;
+  workspaceId: string;
+  device: DeviceClass;
+  actions?: ReactNode;
+  cellRef?: (node: HTMLElement | null) => void;
+  style?: CSSProperties;
+}
+
+/** One module in its grid cell: it spans its width in columns and its height in rows. */
+export function ModuleCell({ item, patientId, workspaceId, device, actions, cellRef, style }: ModuleCellProps) {
+  const { t } = useTranslation();
+  return (
+    <Box
+      ref={cellRef}
+      style={style}
+      sx={{ gridColumn: { xs: '1 / -1', sm: `span ${item.w}` }, gridRow: { xs: 'auto', sm: `span ${item.h}` }, minWidth: 0, minHeight: 0, display: 'flex', flexDirection: 'column', '& > section': { flex: 1 } }}
+    >
+      <ModuleFrame moduleId={item.module} title={t(item.manifest.titleKey)} actions={actions}>
+        {/* moduleComponent caches one lazy component per module id: its identity is stable across renders. */}
+        {createElement(moduleComponent(item.manifest), { patientId, config: item.config ?? {}, workspaceId, device })}
+      </ModuleFrame>
+    </Box>
+  );
+}
+
+/** A page of layout modules, in the order of the layout. */
+export function ModuleGrid({ items, patientId, workspaceId, device }: { items: ResolvedItem[]; patientId?: string; workspaceId: string; device: DeviceClass }) {
+  return (
+    <GridContainer device={device}>
+      {items.map((item) => (
+        <ModuleCell key={item.module} item={item} patientId={patientId} workspaceId={workspaceId} device={device} />
+      ))}
+    </GridContainer>
+  );
+}

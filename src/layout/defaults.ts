@@ -1,0 +1,59 @@
+import type { PersonnelGroup } from '../session/personnel';
+import type { LayoutItem } from './schema';
+import type { DeviceClass, PageKind } from './types';
+
+/**
+ * The product's default layouts: each group's home page answers that group's first question of
+ * the day; the patient page puts critical information first. Module ids are data here: a
+ * default naming a module that does not exist is skipped with a notice like any layout.
+ */
+type Defaults = Record<DeviceClass, Record<PageKind, LayoutItem[]>>;
+
+const PATIENT_DESKTOP: LayoutItem[] = [
+  { module: 'critical-info', w: 6, h: 3 },
+  { module: 'latest-notes', w: 6, h: 6 },
+  { module: 'problems', w: 6, h: 3 },
+  { module: 'medications', w: 6, h: 3 },
+];
+const PATIENT_TABLET: LayoutItem[] = [
+  { module: 'critical-info', w: 12, h: 3 },
+  { module: 'medications', w: 12, h: 3 },
+  { module: 'problems', w: 12, h: 3 },
+  { module: 'latest-notes', w: 12, h: 5 },
+];
+
+function layouts(homeDesktop: LayoutItem[], homeTablet: LayoutItem[], clinical = true): Defaults {
+  return {
+    desktop: { home: homeDesktop, patient: clinical ? PATIENT_DESKTOP : [] },
+    tablet: { home: homeTablet, patient: clinical ? PATIENT_TABLET : [] },
+  };
+}
+
+const recent = (w: number, h = 3): LayoutItem => ({ module: 'recent-patients', w, h });
+const unit = (w: number, h = 3): LayoutItem => ({ module: 'my-unit', w, h });
+const unitPatients = (w: number, h = 5): LayoutItem => ({ module: 'unit-patients', w, h });
+
+const CARE_UNIT = layouts([unitPatients(8), recent(4), unit(4, 2)], [unitPatients(12), recent(6), unit(6)]);
+const OFFICE = layouts([recent(6), unit(6)], [recent(12), unit(12)]);
+
+export const DEFAULT_LAYOUTS: Record<PersonnelGroup, Defaults> = {
+  gp: layouts(
+    [{ module: 'todays-appointments', w: 8, h: 5 }, { module: 'listed-patients', w: 4, h: 5 }, recent(6), unit(6)],
+    [{ module: 'todays-appointments', w: 12, h: 5 }, recent(6), unit(6)],
+  ),
+  'gp-nurse': OFFICE,
+  'ed-doctor': OFFICE,
+  'ed-nurse': OFFICE,
+  'homecare-nurse': CARE_UNIT,
+  'homecare-worker': CARE_UNIT,
+  'hs-nurse': CARE_UNIT,
+  'nh-nurse': CARE_UNIT,
+  physio: layouts([{ module: 'todays-appointments', w: 6, h: 5 }, unitPatients(6), recent(6)], [{ module: 'todays-appointments', w: 12, h: 5 }, unitPatients(12), recent(12)]),
+  // Non-health personnel see no clinical modules (DOMAIN.md: access, privacy and logging).
+  'admin-staff': layouts([recent(6), unit(6)], [recent(12), unit(12)], false),
+  'config-admin': layouts([unit(12)], [unit(12)], false),
+};
+
+export function defaultLayout(group: PersonnelGroup, device: DeviceClass, page: PageKind): LayoutItem[] {
+  return DEFAULT_LAYOUTS[group][device][page];
+}

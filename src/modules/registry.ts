@@ -1,0 +1,28 @@
+import type { ModuleManifest } from '../layout/types';
+import { manifest as criticalInfo } from './critical-info/manifest';
+import { manifest as problems } from './problems/manifest';
+import { manifest as medications } from './medications/manifest';
+import { manifest as latestNotes } from './latest-notes/manifest';
+import { manifest as recentPatients } from './recent-patients/manifest';
+import { manifest as myUnit } from './my-unit/manifest';
+import { manifest as todaysAppointments } from './todays-appointments/manifest';
+import { manifest as unitPatients } from './unit-patients/manifest';
+import { manifest as listedPatients } from './listed-patients/manifest';
+
+/**
+ * Every layout module the product has. Adding a module: a folder under src/modules with a
+ * manifest and a component, and one line here. Manifests are tiny; components load lazily.
+ */
+export const MODULES: readonly ModuleManifest[] = [
+  criticalInfo,
+  problems,
+  medications,
+  latestNotes,
+  recentPatients,
+  myUnit,
+  todaysAppointments,
+  unitPatients,
+  listedPatients,
+];
+
+export const MODULE_REGISTRY: ReadonlyMap<string, ModuleManifest> = new Map(MODULES.map((m) => [m.id, m]));

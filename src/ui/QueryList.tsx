@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import Box from '@mui/material/Box';
+import List from '@mui/material/List';
+import Skeleton from '@mui/material/Skeleton';
+import Typography from '@mui/material/Typography';
+import { ErrorAlert } from './ErrorAlert';
+
+/** The four states of a list from the server: loading, failed (with retry), empty, and the list. */
+export function QueryList<T>({
+  items,
+  isPending,
+  error,
+  onRetry,
+  emptyText,
+  render,
+  label,
+}: {
+  items: T[];
+  isPending: boolean;
+  error: unknown;
+  onRetry?: () => void;
+  emptyText: string;
+  render: (item: T, index: number) => ReactNode;
+  label?: string;
+}) {
+  const { t } = useTranslation();
+  if (error) return <ErrorAlert error={error} onRetry={onRetry} />;
+  if (isPending) {
+    return (
+      <Box role="status" aria-label={t('common.loading')}>
+        <Skeleton />
+        <Skeleton width="80%" />
+        <Skeleton width="60%" />
+      </Box>
+    );
+  }
+  if (items.length === 0) return <Typography color="text.secondary">{emptyText}</Typography>;
+  return (
+    <List dense disablePadding aria-label={label}>
+      {items.map(render)}
+    </List>
+  );
+}
