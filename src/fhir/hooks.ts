@@ -5,6 +5,11 @@ import { useFhirClient } from './context';
 import type { FhirError } from './errors';
 import { fhirKeys } from './queryKeys';
 
+/** Only the options that were given: an explicit `undefined` would override the client's defaults. */
+function defined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 interface QueryOptions {
   enabled?: boolean;
   /** Keep showing the previous result while a new search runs (search-as-you-type). */
@@ -19,7 +24,7 @@ export function useFhirRead<T extends ResourceType>(type: T, id: string | undefi
     queryKey: fhirKeys.read(type, id ?? ''),
     queryFn: () => client.read(type, id as string),
     enabled: Boolean(id) && (options.enabled ?? true),
-    staleTime: options.staleTime,
+    ...defined({ staleTime: options.staleTime }),
   });
 }
 
@@ -49,9 +54,7 @@ export function useFhirSearch<T extends ResourceType>(type: T, params: SearchPar
   return useQuery<SearchResult<ResourceOf<T>>, FhirError>({
     ...searchQuery(client, type, params ?? {}),
     enabled: params !== undefined && (options.enabled ?? true),
-    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
-    staleTime: options.staleTime,
-    refetchInterval: options.refetchInterval,
+    ...defined({ placeholderData: options.keepPrevious ? keepPreviousData : undefined, staleTime: options.staleTime, refetchInterval: options.refetchInterval }),
   });
 }
 
