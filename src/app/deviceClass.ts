@@ -6,6 +6,7 @@ import type { DeviceClass } from './theme';
 const TABLET_QUERY = '(max-width: 1199px), (pointer: coarse)';
 
 function subscribe(onChange: () => void): () => void {
+  if (typeof window === 'undefined' || !window.matchMedia) return () => undefined;
   const list = window.matchMedia(TABLET_QUERY);
   list.addEventListener('change', onChange);
   return () => list.removeEventListener('change', onChange);

@@ -50,6 +50,7 @@ export function makeTheme(mode: ThemeMode, device: DeviceClass): Theme {
       MuiMenuItem: { styleOverrides: { root: { minHeight: minTarget } } },
       MuiChip: { styleOverrides: { root: { fontWeight: 500 } } },
       MuiTab: { styleOverrides: { root: { minHeight: minTarget, textTransform: 'none' } } },
+      MuiToggleButton: { styleOverrides: { root: { minHeight: minTarget, textTransform: 'none' } } },
       MuiLink: { defaultProps: { underline: 'hover' } },
     },
   });

@@ -20,7 +20,7 @@ function AllergyItem({ allergy }: { allergy: AllergyIntolerance }) {
   const reactions = allergy.reaction?.flatMap((r) => r.manifestation.map(conceptText)).filter(Boolean) ?? [];
   return (
     <ListItem disableGutters sx={{ display: 'block', borderLeft: 4, borderColor: severe ? 'error.main' : 'warning.main', pl: 1.5, mb: 1 }}>
-      <Typography sx={{ fontWeight: 700 }}>
+      <Typography component="div" sx={{ fontWeight: 700 }}>
         {conceptText(allergy.code)}
         {severe && <Chip size="small" color="error" label={t('critical.severe')} sx={{ ml: 1 }} />}
       </Typography>

@@ -16,7 +16,7 @@ function NoteItem({ note }: { note: Composition }) {
   const { t } = useTranslation();
   return (
     <ListItem disableGutters sx={{ display: 'block', borderBottom: 1, borderColor: 'divider', pb: 1, mb: 1 }}>
-      <Typography sx={{ fontWeight: 600 }}>
+      <Typography component="div" sx={{ fontWeight: 600 }}>
         {note.title}
         <Chip size="small" variant="outlined" label={conceptText(note.type)} sx={{ ml: 1 }} />
       </Typography>

@@ -1,6 +1,9 @@
-import { WorkspaceHome } from '../shared/WorkspaceHome';
+import { LayoutEditorPage } from './LayoutEditorPage';
 
-/** The configuration workspace: its own lazily loaded route. */
+/**
+ * The configuration workspace (its own lazily loaded route): the configuration administrator's
+ * home is the layout editor for the personnel groups of the municipality.
+ */
 export function Component() {
-  return <WorkspaceHome workspaceId="configuration" />;
+  return <LayoutEditorPage />;
 }
