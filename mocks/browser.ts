@@ -1,14 +1,13 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { SeedOptions } from './seed/index';
-import { createMockBackend, type MockBackend } from './fhir-server/backend';
-import { createMswHandlers } from './fhir-server/msw';
-import { createIndexedDbDeltaStore, withMemoryFallback } from './fhir-server/persistence';
+import { createMswHandlers, type RequestHandlerLike } from './fhir-server/msw';
+import { deserializeResponse, serializeRequest, type FromWorker, type ToWorker } from './worker-protocol';
 
 /**
- * Starts the mock FHIR backend in the browser: Mock Service Worker answers /fhir/…, /personas,
- * /token and /mock/… on this origin from an in-memory repository, and the changes a user makes
- * are kept in IndexedDB ('akson-mock-fhir') so they survive a reload. Everything else goes to
- * the network untouched.
+ * Starts the mock FHIR backend in the browser. The backend itself (repository, seed, search,
+ * IndexedDB persistence of changes) runs in a Web Worker so that building and searching ten
+ * thousand patients never blocks the page; Mock Service Worker intercepts /fhir/…, /personas,
+ * /token and /mock/… on this origin and forwards them to it. Everything else goes to the network.
  *
  * `scenarioId` is the scenario to start with when this browser has none active yet; a tester
  * switches scenario (and discards the saved changes) with POST /mock/reset {"scenario": "<id>"}.
@@ -20,26 +19,61 @@ export interface StartMockBackendOptions {
   quiet?: boolean;
 }
 
-export async function startMockBackend(options: StartMockBackendOptions = {}): Promise<{ backend: MockBackend; worker: SetupWorker }> {
-  const log = (message: string) => console.warn(message);
-  const backend = createMockBackend({
+class WorkerBackend implements RequestHandlerLike {
+  private nextId = 1;
+  private readonly pending = new Map<number, (message: FromWorker) => void>();
+  readonly started: Promise<void>;
+
+  constructor(private readonly worker: Worker, init: ToWorker) {
+    this.started = new Promise((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<FromWorker>) => {
+        const message = event.data;
+        if (message.type === 'ready') resolve();
+        else if (message.type === 'failed') reject(new Error(message.message));
+        else if (message.type === 'log') console.warn(message.message);
+        else this.pending.get(message.id)?.(message);
+      };
+      worker.onerror = (event) => reject(new Error(`The mock backend worker failed: ${event.message}`));
+    });
+    worker.postMessage(init);
+  }
+
+  private call(build: (id: number) => ToWorker): Promise<FromWorker> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, (message) => {
+        this.pending.delete(id);
+        resolve(message);
+      });
+      this.worker.postMessage(build(id));
+    });
+  }
+
+  async handle(request: Request): Promise<Response | undefined> {
+    const serialized = await serializeRequest(request);
+    const answer = await this.call((id) => ({ type: 'request', id, request: serialized }));
+    return answer.type === 'response' && answer.response ? deserializeResponse(answer.response) : undefined;
+  }
+
+  async flush(): Promise<void> {
+    await this.call((id) => ({ type: 'flush', id }));
+  }
+}
+
+export async function startMockBackend(options: StartMockBackendOptions = {}): Promise<{ backend: RequestHandlerLike; worker: SetupWorker }> {
+  const backend = new WorkerBackend(new Worker(new URL('./backend-worker.ts', import.meta.url), { type: 'module', name: 'akson-mock-fhir' }), {
+    type: 'init',
     scenarioId: options.scenarioId,
     seedOptions: options.seedOptions,
-    persistence: withMemoryFallback(createIndexedDbDeltaStore(), log),
-    log,
   });
   const worker = setupWorker(...createMswHandlers(backend, { origins: [window.location.origin] }));
-  await worker.start({
-    serviceWorker: { url: '/mockServiceWorker.js' },
-    onUnhandledRequest: 'bypass',
-    quiet: options.quiet ?? false,
-  });
+  await Promise.all([
+    worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: options.quiet ?? false }),
+    backend.started,
+  ]);
   // Save pending changes when the page is hidden (tab switch, reload, close).
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void backend.flush();
   });
-  window.addEventListener('pagehide', () => void backend.flush());
-  // Personas first: the sign-in page needs only the core data.
-  await backend.personas();
   return { backend, worker };
 }

@@ -2,6 +2,7 @@ import type { AuditEvent, Resource } from 'fhir/r4';
 import type { Persona } from '../../src/session/personnel';
 import type { SeedCore, SeedOptions } from '../seed/index';
 import { DEFAULT_SCENARIO_ID, describeScenario, SCENARIOS, type Scenario } from '../scenarios/index';
+import { authorizeWrite } from './access';
 import { capabilityStatement } from './capability';
 import { floorToMinute, osloDate } from './dates';
 import { FhirServerError, issue, operationOutcome, unauthorized, unprocessable } from './errors';
@@ -518,7 +519,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
         throw new FhirServerError(400, issue('structure', `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`));
       }
       await loadClinical(world);
-      const result = processBundle(world.repo, body, { baseUrl, checkReferences: (r) => checkPatientReferences(world, r) });
+      const result = processBundle(world.repo, body, { baseUrl, checkReferences: (r) => checkPatientReferences(world, r), authorize: (next, existing) => authorizeWrite(caller.persona, next, existing) });
       await saveSoon(world);
       return fhirJson(result);
     }
@@ -534,6 +535,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       if (method === 'POST') {
         const resource = parseResourceBody(await request.text(), type);
         delete resource.id; // the server assigns ids on create
+        authorizeWrite(caller.persona, resource, undefined);
         checkPatientReferences(world, resource);
         const created = repo.create(resource);
         await saveSoon(world);
@@ -571,6 +573,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
         }
         case 'PUT': {
           const resource = parseResourceBody(await request.text(), type, id);
+          authorizeWrite(caller.persona, resource, repo.get(type, id));
           checkPatientReferences(world, resource);
           const existed = repo.get(type, id) !== undefined;
           const ifMatch = request.headers.get('If-Match') ?? undefined;
@@ -579,6 +582,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
           return writeResponse(request, updated, existed ? 200 : 201, baseUrl);
         }
         case 'DELETE':
+          authorizeWrite(caller.persona, undefined, repo.get(type, id));
           repo.delete(type, id);
           await saveSoon(world);
           return new Response(null, { status: 204 });

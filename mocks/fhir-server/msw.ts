@@ -1,5 +1,4 @@
 import { http, passthrough, type HttpHandler } from 'msw';
-import type { MockBackend } from './backend';
 
 /**
  * MSW request handlers that forward to the mock backend: one `http.all` whose predicate picks
@@ -20,7 +19,12 @@ export function isMockBackendPath(pathname: string, basePath = '/fhir'): boolean
   return pathname === basePath || pathname.startsWith(`${basePath}/`) || pathname === '/personas' || pathname === '/token' || pathname.startsWith('/mock/');
 }
 
-export function createMswHandlers(backend: MockBackend, options: MswHandlerOptions = {}): HttpHandler[] {
+/** Anything that answers a request the way MockBackend.handle does (the backend itself, or a proxy to it in a Web Worker). */
+export interface RequestHandlerLike {
+  handle(request: Request): Promise<Response | undefined>;
+}
+
+export function createMswHandlers(backend: RequestHandlerLike, options: MswHandlerOptions = {}): HttpHandler[] {
   const origins = options.origins ? new Set(options.origins) : undefined;
   const basePath = options.basePath ?? '/fhir';
   return [

@@ -19,6 +19,8 @@ export interface BundleContext {
   baseUrl: string;
   /** Throws (422) when a resource refers to a patient that does not exist. */
   checkReferences(resource: Resource): void;
+  /** Throws (403) when the caller may not write `next` over `existing` (see access.ts). */
+  authorize?(next: Resource | undefined, existing: Resource | undefined): void;
 }
 
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Content', 400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 410: 'Gone', 412: 'Precondition Failed', 422: 'Unprocessable Entity' };
@@ -94,6 +96,7 @@ function runEntry(repo: FhirRepository, entry: BundleEntry, ctx: BundleContext, 
       const id = fullUrl ? newIds.get(fullUrl)?.split('/')[1] : undefined;
       if (id) resource.id = id;
       else delete resource.id;
+      ctx.authorize?.(resource, undefined);
       if (checkRefs) ctx.checkReferences(resource);
       const created = repo.create(resource);
       return { resource: asFhirResource(created), response: { status: status(201), location: `${ctx.baseUrl}/${url.type}/${created.id}/_history/${created.meta?.versionId}`, ...headersOf(created) } };
@@ -102,6 +105,7 @@ function runEntry(repo: FhirRepository, entry: BundleEntry, ctx: BundleContext, 
       if (url.id === undefined) throw new FhirServerError(400, issue('invalid', `PUT needs Type/id, not '${request.url}'.`));
       const resource = resourceOf();
       if (resource.id !== url.id) throw new FhirServerError(400, issue('invalid', `The resource id "${resource.id ?? ''}" does not match the entry url id "${url.id}".`));
+      ctx.authorize?.(resource, repo.get(url.type, url.id));
       if (checkRefs) ctx.checkReferences(resource);
       const existed = repo.get(url.type, url.id) !== undefined;
       const updated = repo.update(resource, request.ifMatch);
@@ -109,6 +113,7 @@ function runEntry(repo: FhirRepository, entry: BundleEntry, ctx: BundleContext, 
     }
     case 'DELETE': {
       if (url.id === undefined) throw new FhirServerError(400, issue('not-supported', 'Conditional delete is not supported.'));
+      ctx.authorize?.(undefined, repo.get(url.type, url.id));
       repo.delete(url.type, url.id);
       return { response: { status: status(204) } };
     }

@@ -1,0 +1,48 @@
+/// <reference lib="webworker" />
+import type { SeedOptions } from './seed/index';
+import { createMockBackend, type MockBackend } from './fhir-server/backend';
+import { createIndexedDbDeltaStore, withMemoryFallback } from './fhir-server/persistence';
+import { deserializeRequest, serializeResponse, type FromWorker, type ToWorker } from './worker-protocol';
+
+/**
+ * The mock FHIR backend in a Web Worker: generating ten thousand patients and searching them
+ * happens off the page's main thread, so the app stays responsive while the data is built.
+ * MSW (on the page) forwards requests here; see mocks/browser.ts.
+ */
+declare const self: DedicatedWorkerGlobalScope;
+
+let backend: MockBackend | undefined;
+const post = (message: FromWorker) => self.postMessage(message);
+
+self.onmessage = async (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init': {
+      try {
+        backend = createMockBackend({
+          scenarioId: message.scenarioId,
+          seedOptions: message.seedOptions as Partial<SeedOptions> | undefined,
+          persistence: withMemoryFallback(createIndexedDbDeltaStore(), (m) => post({ type: 'log', message: m })),
+          log: (m) => post({ type: 'log', message: m }),
+        });
+        await backend.personas();
+        post({ type: 'ready' });
+        // Build the clinical data now, while the user picks who to sign in as.
+        void backend.ready();
+      } catch (error) {
+        post({ type: 'failed', message: String(error) });
+      }
+      break;
+    }
+    case 'request': {
+      const response = backend ? await backend.handle(deserializeRequest(message.request)) : undefined;
+      post({ type: 'response', id: message.id, response: response ? await serializeResponse(response) : null });
+      break;
+    }
+    case 'flush': {
+      await backend?.flush();
+      post({ type: 'flushed', id: message.id });
+      break;
+    }
+  }
+};

@@ -1,0 +1,79 @@
+// @vitest-environment node
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Basic, OperationOutcome } from 'fhir/r4';
+import type { Persona } from '../../src/session/personnel';
+import { layoutToBasic } from '../../src/layout/storage';
+import type { LayoutDocument } from '../../src/layout/schema';
+import { createMockBackend, type MockBackend } from './backend';
+
+/** Layout documents over the backend's own request handler, with the small scenario's personas. */
+let backend: MockBackend;
+let personas: Persona[];
+const base = 'http://mock.test';
+
+async function tokenFor(persona: Persona): Promise<string> {
+  const response = await backend.handle(new Request(`${base}/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ persona: persona.id }) }));
+  return ((await response!.json()) as { access_token: string }).access_token;
+}
+
+async function write(persona: Persona, resource: Basic, method = 'POST'): Promise<Response> {
+  const path = method === 'POST' ? 'Basic' : `Basic/${resource.id}`;
+  const response = await backend.handle(
+    new Request(`${base}/fhir/${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${await tokenFor(persona)}`, 'Content-Type': 'application/fhir+json' },
+      body: method === 'DELETE' ? undefined : JSON.stringify(resource),
+    }),
+  );
+  return response!;
+}
+
+const find = (group: string, municipality: string) => personas.find((p) => p.personnelGroup === group && p.municipalityName === municipality)!;
+
+const groupLayout = (municipality: string): LayoutDocument => ({
+  schemaVersion: 1,
+  scope: { municipality, group: 'homecare-nurse', device: 'tablet', page: 'home' },
+  items: [{ module: 'recent-patients', w: 12, h: 3 }],
+});
+
+beforeAll(async () => {
+  backend = createMockBackend({ scenarioId: 'small', now: () => new Date('2026-11-26T08:00:00+01:00') });
+  personas = await backend.personas();
+});
+
+describe('who may write layout documents', () => {
+  it("lets a municipality's configuration administrator save a group layout", async () => {
+    const admin = find('config-admin', 'Bergen');
+    const response = await write(admin, layoutToBasic(groupLayout(admin.municipalityCode)));
+    expect(response.status).toBe(201);
+  });
+
+  it('refuses a group layout from anyone who is not configuration administrator, with 403 and an OperationOutcome', async () => {
+    const nurse = find('homecare-nurse', 'Bergen');
+    const response = await write(nurse, layoutToBasic(groupLayout(nurse.municipalityCode)));
+    expect(response.status).toBe(403);
+    const outcome = (await response.json()) as OperationOutcome;
+    expect(outcome.issue[0]?.code).toBe('forbidden');
+    expect(outcome.issue[0]?.diagnostics).toMatch(/configuration administrator/);
+  });
+
+  it("refuses another municipality's administrator, on create, update and delete", async () => {
+    const bergen = find('config-admin', 'Bergen');
+    const trondheim = find('config-admin', 'Trondheim');
+    expect((await write(bergen, layoutToBasic(groupLayout(trondheim.municipalityCode)))).status).toBe(403);
+    const created = (await (await write(bergen, layoutToBasic({ ...groupLayout(bergen.municipalityCode), variant: 'B' }))).json()) as Basic;
+    expect((await write(trondheim, created, 'PUT')).status).toBe(403);
+    expect((await write(trondheim, created, 'DELETE')).status).toBe(403);
+    expect((await write(bergen, created, 'DELETE')).status).toBe(204);
+  });
+
+  it('lets users write only their own personal layout', async () => {
+    const nurse = find('homecare-nurse', 'Bergen');
+    const other = find('homecare-worker', 'Bergen');
+    const own: LayoutDocument = { schemaVersion: 1, scope: { device: 'tablet', page: 'home', user: nurse.practitionerId }, changes: [{ op: 'remove', module: 'my-unit' }] };
+    const created = await write(nurse, layoutToBasic(own));
+    expect(created.status).toBe(201);
+    expect((await write(other, layoutToBasic(own))).status).toBe(403);
+    expect((await write(other, (await created.json()) as Basic, 'DELETE')).status).toBe(403);
+  });
+});

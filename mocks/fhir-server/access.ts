@@ -1,0 +1,40 @@
+import type { Basic, Resource } from 'fhir/r4';
+import type { Persona } from '../../src/session/personnel';
+import { LAYOUT_CODE, LAYOUT_ID } from '../../src/layout/storage';
+import { FhirServerError, issue } from './errors';
+
+/**
+ * Write rules the mock server enforces whatever the app does, as a real server would.
+ *
+ * Layout documents (Basic with the layout-document code): a municipality's or a personnel
+ * group's layout may be written only by that municipality's configuration administrator; a
+ * user's own layout only by that user.
+ */
+function isLayoutDocument(resource: Resource | undefined): resource is Basic {
+  return resource?.resourceType === 'Basic' && Boolean((resource as Basic).code?.coding?.some((c) => c.system === LAYOUT_CODE.system && c.code === LAYOUT_CODE.code));
+}
+
+function forbidden(diagnostics: string): FhirServerError {
+  return new FhirServerError(403, issue('forbidden', diagnostics));
+}
+
+function checkLayout(persona: Persona, doc: Basic): void {
+  const municipality = doc.identifier?.find((i) => i.system === LAYOUT_ID.municipality)?.value;
+  const user = doc.identifier?.find((i) => i.system === LAYOUT_ID.user)?.value;
+  if (user !== undefined) {
+    if (user !== persona.practitionerId) throw forbidden('A personal layout can only be changed by the user it belongs to.');
+    return;
+  }
+  if (municipality === undefined) throw forbidden('A layout document must belong to a municipality or to a user.');
+  if (persona.personnelGroup !== 'config-admin') {
+    throw forbidden("Only the municipality's configuration administrator may change a personnel group's layout.");
+  }
+  if (persona.municipalityCode !== municipality) {
+    throw forbidden(`Only municipality ${municipality}'s configuration administrator may change its layouts; you administer ${persona.municipalityCode}.`);
+  }
+}
+
+/** Throws 403 when `persona` may not write `next` (create/update) over `existing` (update/delete). */
+export function authorizeWrite(persona: Persona, next: Resource | undefined, existing: Resource | undefined): void {
+  for (const resource of [existing, next]) if (isLayoutDocument(resource)) checkLayout(persona, resource);
+}
