@@ -35,10 +35,13 @@ export async function fhir<T = Resource>(page: Page, path: string, init?: { meth
       const headers: Record<string, string> = { Authorization: `Bearer ${session.state?.token ?? ''}`, 'Content-Type': 'application/fhir+json' };
       if (init?.ifMatch) headers['If-Match'] = init.ifMatch;
       const response = await fetch(`/fhir/${path}`, { method: init?.method ?? 'GET', headers, body: init?.body ? JSON.stringify(init.body) : undefined });
-      return response.json();
+      return { ok: response.ok, status: response.status, body: await response.text() };
     },
     { path, init },
-  );
+  ).then((r) => {
+    if (!r.ok) throw new Error(`${init?.method ?? 'GET'} /fhir/${path}: HTTP ${r.status} ${r.body.slice(0, 500)}`);
+    return JSON.parse(r.body) as T;
+  });
 }
 
 export async function firstPatient(page: Page, query: string): Promise<Patient> {
@@ -61,6 +64,8 @@ export async function expectAccessible(page: Page, context: string): Promise<voi
 export const test = base.extend<{ cleanPage: Page }>({
   cleanPage: async ({ page }, use) => {
     await page.goto('/sign-in');
+    // The app renders only after the mock backend (MSW) is running: then /personas is answered.
+    await expect(page.getByRole('heading', { name: /^(Logg inn|Sign in)$/ })).toBeVisible();
     await use(page);
   },
 });

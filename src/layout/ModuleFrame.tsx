@@ -66,7 +66,8 @@ export function ModuleFrame({
         </Typography>
         {actions}
       </Box>
-      <Box sx={{ flex: 1, overflow: 'auto', px: 2, pb: 2, minHeight: 0 }}>
+      {/* The content scrolls inside the module; it takes focus so keyboard users can scroll it too. */}
+      <Box tabIndex={0} aria-labelledby={headingId} role="group" sx={{ flex: 1, overflow: 'auto', px: 2, pb: 2, minHeight: 0, '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }}>
         <ModuleErrorBoundary fallback={() => <ModuleCrashed />}>
           <Suspense fallback={<ModuleLoading />}>{children}</Suspense>
         </ModuleErrorBoundary>

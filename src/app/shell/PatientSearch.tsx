@@ -27,6 +27,7 @@ export function PatientSearch({ workspaceId }: { workspaceId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [input, setInput] = useState('');
+  const [open, setOpen] = useState(false);
   const debounced = useDebouncedValue(input, 60);
   const query = useMemo(() => parsePatientQuery(debounced, checkIdentifier), [debounced]);
   const search = usePatientSearch(query);
@@ -55,7 +56,10 @@ export function PatientSearch({ workspaceId }: { workspaceId: string }) {
       isOptionEqualToValue={(a, b) => a.id === b.id}
       inputValue={input}
       onInputChange={(_, value, reason) => {
-        if (reason !== 'reset') setInput(value);
+        if (reason !== 'reset') {
+          setInput(value);
+          setOpen(true);
+        }
       }}
       value={null}
       onChange={(_, patient) => {
@@ -67,7 +71,9 @@ export function PatientSearch({ workspaceId }: { workspaceId: string }) {
       loading={search.isFetching}
       loadingText={t('search.searching')}
       noOptionsText={query.kind === 'too-short' || query.kind === 'empty' ? t('search.hint') : t('search.noResults')}
-      open={input.trim().length > 0 ? undefined : false}
+      open={open && input.trim().length > 0}
+      onOpen={() => setOpen(true)}
+      onClose={() => setOpen(false)}
       autoHighlight
       renderOption={({ key, ...props }, patient) => {
         const id = nationalIdOf(patient.identifier);
