@@ -23,7 +23,8 @@ export async function signIn(page: Page, personaId: string): Promise<PersonaInfo
   if (!persona) throw new Error(`No persona ${personaId}`);
   await page.getByLabel('Filtrer på navn, rolle eller enhet').fill(persona.name);
   await page.getByRole('button', { name: new RegExp(persona.name) }).first().click();
-  await expect(page.getByRole('button', { name: new RegExp(persona.name) })).toBeVisible();
+  // Signed in when the top bar shows who it is.
+  await expect(page.getByRole('banner').getByRole('button', { name: new RegExp(persona.name) })).toBeVisible();
   return persona;
 }
 

@@ -35,7 +35,7 @@ test('find a patient by name, open the chart and see the critical information fi
   const option = page.getByRole('option', { name: new RegExp(`${family}, ${given}.*${norwegianDate(patient.birthDate!)}`) });
   await option.first().click();
 
-  const contextBar = page.getByRole('region', { name: 'Pasient' });
+  const contextBar = page.getByRole('region', { name: 'Pasient', exact: true });
   await expect(contextBar.getByRole('heading', { level: 1 })).toContainText(family);
   const marker = contextBar.getByRole('button', { name: /Kritisk informasjon \(\d+\)/ });
   await expect(marker).toBeVisible();
@@ -57,7 +57,7 @@ test('find a patient by fødselsnummer and by birth date', async ({ page }) => {
   await search.fill(id);
   await expect(page.getByRole('option')).toHaveCount(1);
   await page.getByRole('option').first().click();
-  const contextBar = page.getByRole('region', { name: 'Pasient' });
+  const contextBar = page.getByRole('region', { name: 'Pasient', exact: true });
   await expect(contextBar).toContainText(spacedId(id));
   await expect(contextBar).toContainText(patient.name![0]!.family!);
 

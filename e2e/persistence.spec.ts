@@ -20,9 +20,9 @@ test('data written to the journal survives a reload, and a scenario reset remove
   await page.reload();
   await page.goto(`/gp-office/patient/${patient.id}`);
   await expect(page.getByRole('region', { name: /Kritisk informasjon/ })).toContainText(marker);
-  await expect(page.getByRole('region', { name: 'Pasient' }).getByRole('button', { name: /Kritisk informasjon/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Pasient', exact: true }).getByRole('button', { name: /Kritisk informasjon/ })).toBeVisible();
 
-  await page.getByRole('button', { name: new RegExp(gp.name) }).click();
+  await page.getByRole('banner').getByRole('button', { name: new RegExp(gp.name) }).click();
   await page.getByRole('menuitem', { name: 'Tilbakestill demodata' }).click();
   const dialog = page.getByRole('dialog', { name: 'Tilbakestill demodata' });
   await dialog.getByRole('radio', { name: /Standard/ }).check();

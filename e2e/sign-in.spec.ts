@@ -11,7 +11,7 @@ const WORKSPACE_HEADING: Record<string, string> = {
   'nh-nurse': 'Sykehjem',
   physio: 'Fysioterapi',
   'admin-staff': 'Ekspedisjon',
-  'config-admin': 'Konfigurasjon',
+  'config-admin': 'Arbeidsflater',
 };
 
 test('the sign-in page lists personas of every personnel group in three municipalities', async ({ cleanPage: page }) => {
@@ -34,7 +34,7 @@ test('each personnel group signs in to its own workspace and can sign out', asyn
     const persona = all.find((p) => p.personnelGroup === group && p.municipalityName === municipality)!;
     await signIn(page, persona.id);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-    const userButton = page.getByRole('button', { name: new RegExp(persona.name) });
+    const userButton = page.getByRole('banner').getByRole('button', { name: new RegExp(persona.name) });
     await expect(userButton).toContainText(persona.unitName);
     await expect(userButton).toContainText(municipality);
     if (group === 'gp' || group === 'config-admin') await expectAccessible(page, `${group} workspace`);
@@ -50,14 +50,14 @@ test('a signed-in user switches persona from the top bar', async ({ cleanPage: p
   const nurse = all.find((p) => p.personnelGroup === 'homecare-nurse')!;
   await signIn(page, gp.id);
   await expect(page.getByRole('heading', { level: 1, name: 'Fastlegekontor' })).toBeVisible();
-  await page.getByRole('button', { name: new RegExp(gp.name) }).click();
+  await page.getByRole('banner').getByRole('button', { name: new RegExp(gp.name) }).click();
   await page.getByRole('menuitem', { name: 'Bytt bruker' }).click();
   const dialog = page.getByRole('dialog', { name: 'Bytt bruker' });
   await dialog.getByLabel('Filtrer på navn, rolle eller enhet').fill(nurse.name);
   await expectAccessible(page, 'persona switch dialog');
   await dialog.getByRole('button', { name: new RegExp(nurse.name) }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Hjemmetjenesten' })).toBeVisible();
-  await expect(page.getByRole('button', { name: new RegExp(nurse.name) })).toContainText('Sykepleier, hjemmetjenesten');
+  await expect(page.getByRole('banner').getByRole('button', { name: new RegExp(nurse.name) })).toContainText('Sykepleier, hjemmetjenesten');
 });
 
 test('the language switches to English and back', async ({ cleanPage: page }) => {
@@ -69,7 +69,7 @@ test('the language switches to English and back', async ({ cleanPage: page }) =>
   await expect(page.getByRole('heading', { level: 1, name: 'GP office' })).toBeVisible();
   await expect(page.getByLabel('Find patient')).toBeVisible();
   await expectAccessible(page, 'GP workspace in English');
-  await page.getByRole('button', { name: /GP ·/ }).click();
+  await page.getByRole('banner').getByRole('button', { name: /GP ·/ }).click();
   await page.getByRole('menuitem', { name: 'Norsk (bokmål)' }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { level: 1, name: 'Fastlegekontor' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, useParams } from 'react-router';
 import { WORKSPACES, WORKSPACE_OF_GROUP, type WorkspaceId } from '../session/personnel';
 import { useSession } from '../session/store';
 import { SignInPage } from './signin/SignInPage';
@@ -20,6 +20,22 @@ function HomeRedirect() {
   return <Navigate to={persona ? `/${WORKSPACE_OF_GROUP[persona.personnelGroup]}` : '/sign-in'} replace />;
 }
 
+/** A workspace is open only to the personnel groups it belongs to; others land in their own. */
+function RequireWorkspace({ id }: { id: WorkspaceId }) {
+  const persona = useSession((s) => s.persona);
+  if (!persona) return <Navigate to="/sign-in" replace />;
+  const own = WORKSPACE_OF_GROUP[persona.personnelGroup];
+  return own === id ? <Outlet /> : <Navigate to={`/${own}`} replace />;
+}
+
+function RequireOwnPatientRoute() {
+  const persona = useSession((s) => s.persona);
+  const { workspaceId, patientId } = useParams();
+  if (!persona) return <Navigate to="/sign-in" replace />;
+  const own = WORKSPACE_OF_GROUP[persona.personnelGroup];
+  return own === workspaceId ? <Outlet /> : <Navigate to={`/${own}/patient/${patientId ?? ''}`} replace />;
+}
+
 export const router = createBrowserRouter([
   { path: '/sign-in', Component: SignInPage },
   { path: '/auth/callback', lazy: () => import('./signin/OidcCallback') },
@@ -28,8 +44,12 @@ export const router = createBrowserRouter([
     lazy: () => import('./shell/AppShell'),
     children: [
       { index: true, Component: HomeRedirect },
-      ...WORKSPACES.map((id) => ({ path: id, lazy: workspaceLoaders[id] })),
-      { path: ':workspaceId/patient/:patientId', lazy: () => import('./patient/PatientChartPage') },
+      ...WORKSPACES.map((id) => ({ path: id, element: <RequireWorkspace id={id} />, children: [{ index: true, lazy: workspaceLoaders[id] }] })),
+      {
+        path: ':workspaceId/patient/:patientId',
+        Component: RequireOwnPatientRoute,
+        children: [{ index: true, lazy: () => import('./patient/PatientChartPage') }],
+      },
     ],
   },
   { path: '*', Component: HomeRedirect },

@@ -33,14 +33,17 @@ export function PersonaSwitchDialog({ open, onClose }: { open: boolean; onClose:
         {signIn.error ? <ErrorAlert error={signIn.error} /> : null}
         <List aria-label={t('signIn.personas')} dense>
           {shown.map((p) => (
-            <ListItemButton
-              key={p.id}
-              selected={p.id === current?.id}
-              disabled={signIn.isPending}
-              onClick={() => signIn.mutate(p, { onSuccess: onClose })}
-            >
-              <ListItemText primary={p.name} secondary={`${t(`group.${p.personnelGroup}`)} · ${p.unitName} · ${p.municipalityName}`} />
-            </ListItemButton>
+            <li key={p.id}>
+              <ListItemButton
+                component="button"
+                sx={{ width: '100%', textAlign: 'left' }}
+                selected={p.id === current?.id}
+                disabled={signIn.isPending}
+                onClick={() => signIn.mutate(p, { onSuccess: onClose })}
+              >
+                <ListItemText primary={p.name} secondary={`${t(`group.${p.personnelGroup}`)} · ${p.unitName} · ${p.municipalityName}`} />
+              </ListItemButton>
+            </li>
           ))}
         </List>
       </DialogContent>
