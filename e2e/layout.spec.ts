@@ -24,7 +24,7 @@ async function signOut(page: Page, persona: PersonaInfo) {
 
 async function chooseHomeCareTablet(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Arbeidsflater' })).toBeVisible();
-  await page.getByLabel('Personellgruppe').click();
+  await page.getByRole('combobox', { name: 'Personellgruppe' }).click();
   await page.getByRole('option', { name: 'Sykepleier, hjemmetjenesten' }).click();
   await page.getByRole('group', { name: 'Enhet' }).getByRole('button', { name: 'Nettbrett' }).click();
   await page.getByRole('group', { name: 'Side' }).getByRole('button', { name: 'Startside' }).click();
@@ -132,12 +132,12 @@ test('the whole layout editor works from the keyboard', async ({ cleanPage: page
   await signIn(page, admin.id);
   await expect(page.getByRole('heading', { level: 1, name: 'Arbeidsflater' })).toBeVisible();
 
-  await page.getByLabel('Personellgruppe').focus();
+  await page.getByRole('combobox', { name: 'Personellgruppe' }).focus();
   await page.keyboard.press('Enter');
   const option = page.getByRole('option', { name: 'Sykepleier, hjemmetjenesten' });
   await option.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Personellgruppe')).toHaveText('Sykepleier, hjemmetjenesten');
+  await expect(page.getByRole('combobox', { name: 'Personellgruppe' })).toHaveText('Sykepleier, hjemmetjenesten');
   await page.getByRole('group', { name: 'Enhet' }).getByRole('button', { name: 'Nettbrett' }).focus();
   await page.keyboard.press('Space');
   await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Pasienter i enheten', 'Pasienter du har åpnet', 'Min enhet']);

@@ -68,6 +68,16 @@ if (shellKey) results.sizes.shellKb = extra(shellKey);
 if (chartKey) results.sizes.patientChartKb = extra(chartKey);
 const mockKey = Object.keys(manifest).find((k) => k.endsWith('mocks/browser.ts'));
 if (mockKey) results.sizes.mockChunkKb = extra(mockKey);
+const workerFile = Object.values(manifest).flatMap((c) => c.assets ?? []).find((f) => /backend-worker/.test(f));
+if (workerFile) results.sizes.mockWorkerKb = kb(gz(workerFile));
+// Each module's own code: loaded only when a layout shows the module (a module on no layout adds no bytes).
+results.sizes.modulesKb = {};
+for (const key of Object.keys(manifest)) {
+  const m = /src\/modules\/([^/]+)\/[A-Z][^/]*\.tsx$/.exec(key);
+  if (m && manifest[key].isDynamicEntry) results.sizes.modulesKb[m[1]] = extra(key);
+}
+const eagerModuleCode = [...firstPage].filter((f) => Object.entries(manifest).some(([k, c]) => c.file === f && /src\/modules\/[^/]+\/[A-Z]/.test(k)));
+results.budgets.noModuleCodeOnFirstPage = { budget: 0, value: eagerModuleCode.length, ok: eagerModuleCode.length === 0 };
 results.budgets.firstPageKb = { budget: 200, value: results.sizes.firstPageKb, ok: results.sizes.firstPageKb <= 200 };
 
 // 3. Serve the build
@@ -165,6 +175,43 @@ try {
         chartTimes.push(chartMs);
       }
     }
+    // Switch persona (top bar → switch user) to a GP: click → every module on the home page rendered.
+    const switchTimes = [];
+    const otherGps = personas.filter((p) => p.personnelGroup === 'gp' && p.id !== gp.id).slice(0, RUNS + 1);
+    let current = gp;
+    let modulesOnPage = 0;
+    for (const [i, target] of otherGps.entries()) {
+      await page.getByRole('banner').getByRole('button', { name: new RegExp(current.name) }).click();
+      await page.getByRole('menuitem', { name: 'Bytt bruker' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Bytt bruker' });
+      await dialog.getByLabel('Filtrer på navn, rolle eller enhet').fill(target.name);
+      const button = dialog.getByRole('button', { name: new RegExp(target.name) }).first();
+      await button.waitFor();
+      await page.evaluate(() => {
+        window.__switch = { clicked: 0, done: 0, modules: 0 };
+        document.addEventListener('click', () => (window.__switch.clicked = performance.now()), { capture: true, once: true });
+        const observer = new MutationObserver(() => {
+          if (!window.__switch.clicked || window.__switch.done) return;
+          const grid = document.querySelector('[data-testid="module-grid"]');
+          if (!grid || document.querySelector('[role="dialog"]')) return;
+          const sections = grid.querySelectorAll('section');
+          if (sections.length === 0 || grid.querySelector('[role="status"], .MuiSkeleton-root')) return;
+          window.__switch.done = performance.now();
+          window.__switch.modules = sections.length;
+          observer.disconnect();
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
+      await button.click();
+      await page.waitForFunction(() => window.__switch.done > 0);
+      const { ms, modules } = await page.evaluate(() => ({ ms: window.__switch.done - window.__switch.clicked, modules: window.__switch.modules }));
+      modulesOnPage = modules;
+      current = target;
+      if (i > 0) switchTimes.push(ms);
+    }
+    results.timings.switchPersonaMs = { runs: switchTimes.map(Math.round), median: Math.round(median(switchTimes)), modulesOnPage };
+    results.budgets.switchPersonaMs = { budget: 400, value: results.timings.switchPersonaMs.median, ok: results.timings.switchPersonaMs.median <= 400 };
+
     results.timings.patientSearchMs = { runs: searchTimes.map(Math.round), median: Math.round(median(searchTimes)) };
     results.timings.openChartMs = { runs: chartTimes.map(Math.round), median: Math.round(median(chartTimes)) };
     results.budgets.patientSearchMs = { budget: 150, value: results.timings.patientSearchMs.median, ok: results.timings.patientSearchMs.median <= 150 };
