@@ -18,7 +18,7 @@ export async function personas(page: Page): Promise<PersonaInfo[]> {
 /** Opens the sign-in page and signs in as the persona with this id, by clicking it. */
 export async function signIn(page: Page, personaId: string): Promise<PersonaInfo> {
   if (!page.url().includes('/sign-in')) await page.goto('/sign-in');
-  await expect(page.getByRole('heading', { name: 'Logg inn' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Brukere du kan logge inn som' })).toBeVisible();
   const persona = (await personas(page)).find((p) => p.id === personaId);
   if (!persona) throw new Error(`No persona ${personaId}`);
   await page.getByLabel('Filtrer på navn, rolle eller enhet').fill(persona.name);
@@ -65,8 +65,8 @@ export async function expectAccessible(page: Page, context: string): Promise<voi
 export const test = base.extend<{ cleanPage: Page }>({
   cleanPage: async ({ page }, use) => {
     await page.goto('/sign-in');
-    // The app renders only after the mock backend (MSW) is running: then /personas is answered.
-    await expect(page.getByRole('heading', { name: /^(Logg inn|Sign in)$/ })).toBeVisible();
+    // The persona list appears once the mock backend (MSW) answers: then /personas works from the page too.
+    await expect(page.getByRole('list', { name: /^(Brukere du kan logge inn som|Users you can sign in as)$/ })).toBeVisible();
     await use(page);
   },
 });

@@ -27,8 +27,6 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         });
         await backend.personas();
         post({ type: 'ready' });
-        // Build the clinical data now, while the user picks who to sign in as.
-        void backend.ready();
       } catch (error) {
         post({ type: 'failed', message: String(error) });
       }
@@ -39,6 +37,10 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       post({ type: 'response', id: message.id, response: response ? await serializeResponse(response) : null });
       break;
     }
+    case 'warm':
+      // The user has started to use the page: build the clinical data while they pick who to be.
+      void backend?.ready();
+      break;
     case 'flush': {
       await backend?.flush();
       post({ type: 'flushed', id: message.id });

@@ -55,6 +55,10 @@ class WorkerBackend implements RequestHandlerLike {
     return answer.type === 'response' && answer.response ? deserializeResponse(answer.response) : undefined;
   }
 
+  warm(): void {
+    this.worker.postMessage({ type: 'warm' } satisfies ToWorker);
+  }
+
   async flush(): Promise<void> {
     await this.call((id) => ({ type: 'flush', id }));
   }
@@ -71,6 +75,13 @@ export async function startMockBackend(options: StartMockBackendOptions = {}): P
     worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: options.quiet ?? false }),
     backend.started,
   ]);
+  // Build the ten thousand patients (in the worker) as soon as someone uses the page, not while
+  // the first page loads: the first FHIR request would start it anyway.
+  const warm = () => {
+    backend.warm();
+    for (const type of ['pointerdown', 'keydown', 'touchstart'] as const) window.removeEventListener(type, warm, true);
+  };
+  for (const type of ['pointerdown', 'keydown', 'touchstart'] as const) window.addEventListener(type, warm, { capture: true, passive: true });
   // Save pending changes when the page is hidden (tab switch, reload, close).
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void backend.flush();

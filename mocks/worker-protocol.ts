@@ -16,7 +16,8 @@ export interface SerializedResponse {
 export type ToWorker =
   | { type: 'init'; scenarioId?: string; seedOptions?: Record<string, unknown> }
   | { type: 'request'; id: number; request: SerializedRequest }
-  | { type: 'flush'; id: number };
+  | { type: 'flush'; id: number }
+  | { type: 'warm' };
 
 export type FromWorker =
   | { type: 'ready' }

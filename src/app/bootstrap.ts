@@ -1,19 +1,25 @@
 import { ConfigError, loadConfig, type AppConfig } from './config';
+import { setBackendReady } from '../fhir/backendReady';
 
 /**
  * Start-up: read config.json, and when it asks for the embedded mock, start the mock FHIR
- * backend (Mock Service Worker) before anything talks to it. This is the one file in src/ that
+ * backend (Mock Service Worker in front of a Web Worker). The app renders at once; requests
+ * wait until the backend answers (src/fhir/backendReady.ts). This is the one file in src/ that
  * imports mocks/, and it does so lazily, so a build pointed at a real server never loads it.
  */
 export async function bootstrap(): Promise<AppConfig> {
   const config = await loadConfig();
   if (config.backend.kind === 'mock') {
-    const { startMockBackend } = await import('../../mocks/browser');
-    await startMockBackend({
-      scenarioId: config.backend.scenario,
-      seedOptions: config.backend.patients ? { patients: config.backend.patients } : undefined,
-      quiet: true,
-    });
+    const backend = config.backend;
+    setBackendReady(
+      import('../../mocks/browser').then(({ startMockBackend }) =>
+        startMockBackend({
+          scenarioId: backend.scenario,
+          seedOptions: backend.patients ? { patients: backend.patients } : undefined,
+          quiet: true,
+        }),
+      ),
+    );
   }
   return config;
 }

@@ -3,10 +3,12 @@ import { PERSONNEL_GROUPS, type Persona, type PersonnelGroup, type UnitKind } fr
 import { CODE_SYSTEM, EXTENSION, IDENTIFIER } from '../domain/codeSystems';
 import { entries, type FhirClient } from './client';
 import { FhirError } from './errors';
+import { whenBackendReady } from './backendReady';
 import { formatName, referenceId } from './format';
 
 /** Persona sign-in against the mock backend (embedded or `npm run mock-server`). */
 export async function fetchPersonas(authUrl: string): Promise<Persona[]> {
+  await whenBackendReady();
   let response: Response;
   try {
     response = await fetch(`${authUrl}/personas`, { headers: { Accept: 'application/json' } });
@@ -18,6 +20,7 @@ export async function fetchPersonas(authUrl: string): Promise<Persona[]> {
 }
 
 export async function requestPersonaToken(authUrl: string, personaId: string): Promise<string> {
+  await whenBackendReady();
   let response: Response;
   try {
     response = await fetch(`${authUrl}/token`, {

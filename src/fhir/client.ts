@@ -1,5 +1,6 @@
 import type { Bundle, FhirResource, Resource } from 'fhir/r4';
 import { FhirError, isOperationOutcome, kindOfStatus } from './errors';
+import { whenBackendReady } from './backendReady';
 
 export type ResourceType = FhirResource['resourceType'];
 export type ResourceOf<T extends ResourceType> = Extract<FhirResource, { resourceType: T }>;
@@ -49,6 +50,7 @@ export class FhirClient {
     if (token) allHeaders.Authorization = `Bearer ${token}`;
     if (body !== undefined) allHeaders['Content-Type'] = 'application/fhir+json';
     const doFetch = this.options.fetchImpl ?? fetch;
+    if (!this.options.fetchImpl) await whenBackendReady();
     let response: Response;
     try {
       response = await doFetch(url, { method, headers: allHeaders, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import Box from '@mui/material/Box';
@@ -8,7 +8,6 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
-import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
@@ -16,8 +15,39 @@ import { useRuntimeConfig } from '../configContext';
 import { usePersonas, useSignInAs } from './useSignIn';
 import { useSession, usePreferences } from '../../session/store';
 import { WORKSPACE_OF_GROUP, type Persona } from '../../session/personnel';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { LanguageSwitch } from '../../ui/LanguageSwitch';
+
+// The first page stays small: the error alert loads only when there is an error to show.
+const ErrorAlert = lazy(() => import('../../ui/ErrorAlert').then((m) => ({ default: m.ErrorAlert })));
+
+/** A plain labelled text field: MUI's TextField would add ~20 KB to the first page. */
+function FilterField({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+  const id = useId();
+  return (
+    <Box sx={{ flex: '1 1 16rem', display: 'grid', gap: 0.5 }}>
+      <Box component="label" htmlFor={id} sx={{ fontSize: '0.875rem', color: 'text.secondary' }}>
+        {label}
+      </Box>
+      <Box
+        component="input"
+        id={id}
+        type="search"
+        value={value}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(e.target.value)}
+        sx={{
+          font: 'inherit',
+          minHeight: 44,
+          px: 1.5,
+          borderRadius: 1,
+          border: 1,
+          borderColor: 'grey.500',
+          bgcolor: 'background.paper',
+          color: 'text.primary',
+          '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: 1 },
+        }}
+      />
+    </Box>
+  );
+}import { LanguageSwitch } from '../../ui/LanguageSwitch';
 
 function matches(persona: Persona, text: string, groupLabel: string): boolean {
   if (!text) return true;
@@ -48,7 +78,11 @@ function OidcSignIn() {
       <Button variant="contained" size="large" onClick={() => void start()}>
         {t('signIn.oidcButton')}
       </Button>
-      {error ? <ErrorAlert error={error} /> : null}
+      {error ? (
+        <Suspense fallback={null}>
+          <ErrorAlert error={error} />
+        </Suspense>
+      ) : null}
     </Box>
   );
 }
@@ -76,18 +110,18 @@ function PersonaList() {
       </Box>
     );
   }
-  if (personas.error) return <ErrorAlert error={personas.error} onRetry={() => void personas.refetch()} />;
+  if (personas.error) {
+    return (
+      <Suspense fallback={null}>
+        <ErrorAlert error={personas.error} onRetry={() => void personas.refetch()} />
+      </Suspense>
+    );
+  }
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
-        <TextField
-          label={t('signIn.filter')}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          size="small"
-          sx={{ flex: '1 1 16rem' }}
-        />
+        <FilterField label={t('signIn.filter')} value={text} onChange={setText} />
         {municipalities.length > 1 && (
           <ToggleButtonGroup
             exclusive
@@ -105,7 +139,11 @@ function PersonaList() {
           </ToggleButtonGroup>
         )}
       </Box>
-      {signIn.error ? <ErrorAlert error={signIn.error} /> : null}
+      {signIn.error ? (
+        <Suspense fallback={null}>
+          <ErrorAlert error={signIn.error} />
+        </Suspense>
+      ) : null}
       <List aria-label={t('signIn.personas')} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 1 }}>
         {shown.map((persona) => (
           <li key={persona.id}>
