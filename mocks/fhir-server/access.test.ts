@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Basic, OperationOutcome } from 'fhir/r4';
+import type { Basic, Composition, OperationOutcome } from 'fhir/r4';
 import type { Persona } from '../../src/session/personnel';
 import { layoutToBasic } from '../../src/layout/storage';
 import type { LayoutDocument } from '../../src/layout/schema';
@@ -75,5 +75,23 @@ describe('who may write layout documents', () => {
     expect(created.status).toBe(201);
     expect((await write(other, layoutToBasic(own))).status).toBe(403);
     expect((await write(other, (await created.json()) as Basic, 'DELETE')).status).toBe(403);
+  });
+});
+
+describe('signed notes', () => {
+  it('cannot be changed or deleted, only marked entered-in-error', async () => {
+    const gp = find('gp', 'Bergen');
+    const token = await tokenFor(gp);
+    const call = async (method: string, path: string, body?: unknown) =>
+      (await backend.handle(
+        new Request(`${base}/fhir/${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: body ? JSON.stringify(body) : undefined }),
+      ))!;
+    const search = (await (await call('GET', 'Composition?status=final&_count=1')).json()) as { entry: { resource: Composition }[] };
+    const note = search.entry[0]!.resource;
+    const changed = await call('PUT', `Composition/${note.id}`, { ...note, title: 'Endret i ettertid' });
+    expect(changed.status).toBe(422);
+    expect(((await changed.json()) as OperationOutcome).issue[0]?.diagnostics).toMatch(/correction/);
+    expect((await call('DELETE', `Composition/${note.id}`)).status).toBe(405);
+    expect((await call('PUT', `Composition/${note.id}`, { ...note, status: 'entered-in-error' })).status).toBe(200);
   });
 });

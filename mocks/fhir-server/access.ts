@@ -1,4 +1,4 @@
-import type { Basic, Resource } from 'fhir/r4';
+import type { Basic, Composition, Resource } from 'fhir/r4';
 import type { Persona } from '../../src/session/personnel';
 import { LAYOUT_CODE, LAYOUT_ID } from '../../src/layout/storage';
 import { FhirServerError, issue } from './errors';
@@ -34,7 +34,21 @@ function checkLayout(persona: Persona, doc: Basic): void {
   }
 }
 
-/** Throws 403 when `persona` may not write `next` (create/update) over `existing` (update/delete). */
+/**
+ * Signed journal notes cannot be silently edited: a Composition that is final or amended may
+ * only be marked entered-in-error; a correction is a new Composition that replaces it.
+ */
+function checkSignedNote(existing: Resource | undefined, next: Resource | undefined): void {
+  if (existing?.resourceType !== 'Composition' || !['final', 'amended'].includes((existing as Composition).status)) return;
+  if (next && (next as Composition).status === 'entered-in-error') return;
+  throw new FhirServerError(
+    next ? 422 : 405,
+    issue('business-rule', 'A signed note cannot be changed or deleted. Write a correction: a new note that replaces it (relatesTo replaces).'),
+  );
+}
+
+/** Throws (403, or 405/422 for signed notes) when `persona` may not write `next` (create/update) over `existing` (update/delete). */
 export function authorizeWrite(persona: Persona, next: Resource | undefined, existing: Resource | undefined): void {
   for (const resource of [existing, next]) if (isLayoutDocument(resource)) checkLayout(persona, resource);
+  checkSignedNote(existing, next);
 }

@@ -13,7 +13,7 @@ export const patientSearches = {
   criticalFlags: (patientId: string): SearchParams => ({ patient: patientId, status: 'active', _count: 100 }),
   activeProblems: (patientId: string): SearchParams => ({ patient: patientId, 'clinical-status': 'active', _sort: '-onset-date', _count: 100 }),
   currentMedications: (patientId: string): SearchParams => ({ patient: patientId, status: 'active', _count: 100 }),
-  latestNotes: (patientId: string, count = 5): SearchParams => ({ patient: patientId, _sort: '-date', _count: count }),
+  latestNotes: (patientId: string, count = 5): SearchParams => ({ patient: patientId, status: 'final,amended', _sort: '-date', _count: count }),
 };
 
 export const PATIENT_SEARCH_PAGE = 25;

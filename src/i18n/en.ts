@@ -292,6 +292,14 @@ export const en: Translation = {
     canvas: 'Preview: {{group}}, {{device}}, {{page}}',
     empty: 'There are no modules on the page. Add some from the list above.',
   },
+  journal: {
+    title: 'Journal',
+    description: 'The whole journal across services and municipalities, with filters and search. Write, sign and correct notes.',
+  },
+  vitals: {
+    title: 'Vital signs',
+    description: 'Record pulse, blood pressure, respiration, SpO2, temperature, consciousness and weight; NEWS2 and trends.',
+  },
   notes: {
     latest: 'Latest journal notes',
     none: 'No journal notes.',

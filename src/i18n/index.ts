@@ -19,10 +19,14 @@ export async function initI18n(language: Language): Promise<typeof i18n> {
   return i18n;
 }
 
+let englishLoaded = false;
+
 export async function changeLanguage(language: Language): Promise<void> {
-  if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+  // Modules may already have added their own English strings (moduleStrings.ts): merge, do not skip.
+  if (language === 'en' && !englishLoaded) {
     const { en } = await import('./en');
-    i18n.addResourceBundle('en', 'translation', en);
+    i18n.addResourceBundle('en', 'translation', en, true, false);
+    englishLoaded = true;
   }
   await i18n.changeLanguage(language);
   document.documentElement.lang = language === 'nb' ? 'nb' : 'en';

@@ -290,6 +290,16 @@ export const nb = {
     canvas: 'Forhåndsvisning: {{group}}, {{device}}, {{page}}',
     empty: 'Det er ingen moduler på siden. Legg til fra listen over.',
   },
+  // Modules' own strings live beside them and load with them (src/i18n/moduleStrings.ts);
+  // here only what is needed before a module's code loads.
+  journal: {
+    title: 'Journal',
+    description: 'Hele journalen på tvers av tjenester og kommuner, med filtre og søk. Skriv, signer og korriger notater.',
+  },
+  vitals: {
+    title: 'Vitale parametere',
+    description: 'Registrer puls, blodtrykk, respirasjon, SpO2, temperatur, bevissthet og vekt; NEWS2 og trender.',
+  },
   notes: {
     latest: 'Siste journalnotater',
     none: 'Ingen journalnotater.',

@@ -14,12 +14,16 @@ const PATIENT_DESKTOP: LayoutItem[] = [
   { module: 'latest-notes', w: 6, h: 6 },
   { module: 'problems', w: 6, h: 3 },
   { module: 'medications', w: 6, h: 3 },
+  { module: 'vital-signs', w: 12, h: 6 },
+  { module: 'journal-notes', w: 12, h: 7 },
 ];
 const PATIENT_TABLET: LayoutItem[] = [
   { module: 'critical-info', w: 12, h: 3 },
+  { module: 'vital-signs', w: 12, h: 6 },
   { module: 'medications', w: 12, h: 3 },
   { module: 'problems', w: 12, h: 3 },
   { module: 'latest-notes', w: 12, h: 5 },
+  { module: 'journal-notes', w: 12, h: 8 },
 ];
 
 function layouts(homeDesktop: LayoutItem[], homeTablet: LayoutItem[], clinical = true): Defaults {

@@ -3,11 +3,13 @@ import { manifest as criticalInfo } from './critical-info/manifest';
 import { manifest as problems } from './problems/manifest';
 import { manifest as medications } from './medications/manifest';
 import { manifest as latestNotes } from './latest-notes/manifest';
+import { manifest as journalNotes } from './journal-notes/manifest';
 import { manifest as recentPatients } from './recent-patients/manifest';
 import { manifest as myUnit } from './my-unit/manifest';
 import { manifest as todaysAppointments } from './todays-appointments/manifest';
 import { manifest as unitPatients } from './unit-patients/manifest';
 import { manifest as listedPatients } from './listed-patients/manifest';
+import { manifest as vitalSigns } from './vital-signs/manifest';
 
 /**
  * Every layout module the product has. Adding a module: a folder under src/modules with a
@@ -18,11 +20,13 @@ export const MODULES: readonly ModuleManifest[] = [
   problems,
   medications,
   latestNotes,
+  journalNotes,
   recentPatients,
   myUnit,
   todaysAppointments,
   unitPatients,
   listedPatients,
+  vitalSigns,
 ];
 
 export const MODULE_REGISTRY: ReadonlyMap<string, ModuleManifest> = new Map(MODULES.map((m) => [m.id, m]));
