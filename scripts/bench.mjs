@@ -165,7 +165,7 @@ try {
           (family) => {
             const chart = document.querySelector('[data-testid="patient-chart"]');
             if (!chart || !chart.querySelector('h1')?.textContent?.includes(family)) return false;
-            if (chart.querySelector('[role="status"], .MuiSkeleton-root')) return false;
+            if (chart.querySelector('.MuiSkeleton-root, .MuiCircularProgress-root')) return false;
             if (chart.querySelectorAll('section').length < 5) return false;
             return performance.now() - window.__clicked;
           },
@@ -205,7 +205,7 @@ try {
           const grid = document.querySelector('[data-testid="module-grid"]');
           if (!grid || document.querySelector('[role="dialog"]')) return;
           const sections = grid.querySelectorAll('section');
-          if (sections.length === 0 || grid.querySelector('[role="status"], .MuiSkeleton-root')) return;
+          if (sections.length === 0 || grid.querySelector('.MuiSkeleton-root, .MuiCircularProgress-root')) return;
           window.__switch.done = performance.now();
           window.__switch.modules = sections.length;
           observer.disconnect();

@@ -64,7 +64,8 @@ export function personaAuthUrl(config: AppConfig, origin: string): string {
 }
 
 export async function loadConfig(): Promise<AppConfig> {
-  const response = await fetch('/config.json', { cache: 'no-store' });
+  // Default caching (revalidated by the server's ETag/Last-Modified) so the preload in index.html is used.
+  const response = await fetch('/config.json', { credentials: 'same-origin', mode: 'cors' });
   if (!response.ok) throw new ConfigError(`config.json could not be read (HTTP ${response.status})`);
   return parseConfig(await response.json());
 }
