@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
+import { LoadingLines } from '../ui/QueryList';
 import Typography from '@mui/material/Typography';
 
 class ModuleErrorBoundary extends Component<{ fallback: (error: Error) => ReactNode; children: ReactNode }, { error: Error | null }> {
@@ -24,16 +24,6 @@ function ModuleCrashed() {
   return <Alert severity="error">{t('layout.moduleCrashed')}</Alert>;
 }
 
-function ModuleLoading() {
-  const { t } = useTranslation();
-  return (
-    <Box role="status" aria-label={t('common.loading')}>
-      <Skeleton />
-      <Skeleton width="80%" />
-      <Skeleton width="60%" />
-    </Box>
-  );
-}
 
 /**
  * The frame every layout module stands in: a titled region, its own loading state, and an
@@ -69,7 +59,7 @@ export function ModuleFrame({
       {/* The content scrolls inside the module; it takes focus so keyboard users can scroll it too. */}
       <Box tabIndex={0} aria-labelledby={headingId} role="group" sx={{ flex: 1, overflow: 'auto', px: 2, pb: 2, minHeight: 0, '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }}>
         <ModuleErrorBoundary fallback={() => <ModuleCrashed />}>
-          <Suspense fallback={<ModuleLoading />}>{children}</Suspense>
+          <Suspense fallback={<LoadingLines />}>{children}</Suspense>
         </ModuleErrorBoundary>
       </Box>
     </Paper>

@@ -6,6 +6,18 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { ErrorAlert } from './ErrorAlert';
 
+/** Three placeholder lines while something loads, announced as loading. */
+export function LoadingLines() {
+  const { t } = useTranslation();
+  return (
+    <Box role="status" aria-label={t('common.loading')}>
+      <Skeleton />
+      <Skeleton width="80%" />
+      <Skeleton width="60%" />
+    </Box>
+  );
+}
+
 /** The four states of a list from the server: loading, failed (with retry), empty, and the list. */
 export function QueryList<T>({
   items,
@@ -24,17 +36,8 @@ export function QueryList<T>({
   render: (item: T, index: number) => ReactNode;
   label?: string;
 }) {
-  const { t } = useTranslation();
   if (error) return <ErrorAlert error={error} onRetry={onRetry} />;
-  if (isPending) {
-    return (
-      <Box role="status" aria-label={t('common.loading')}>
-        <Skeleton />
-        <Skeleton width="80%" />
-        <Skeleton width="60%" />
-      </Box>
-    );
-  }
+  if (isPending) return <LoadingLines />;
   if (items.length === 0) return <Typography color="text.secondary">{emptyText}</Typography>;
   return (
     <List dense disablePadding aria-label={label}>
