@@ -73,7 +73,9 @@ export async function personasFromServer(client: FhirClient): Promise<Persona[]>
     const practitioner = practitionerById.get(practitionerId);
     const org = organizationId ? organizationById.get(organizationId) : undefined;
     const address = org?.address?.[0];
-    const municipalityCode = address?.extension?.find((e) => e.url === EXTENSION.municipalityCode)?.valueCoding?.code ?? '';
+    // HL7 Norway no-basis puts the municipality code on Address.district (JSON: _district); older data on the Address.
+    const municipalityCode =
+      [...(address?._district?.extension ?? []), ...(address?.extension ?? [])].find((e) => e.url === EXTENSION.municipalityCode)?.valueCoding?.code ?? '';
     personas.push({
       id: role.id,
       name: formatName(practitioner?.name) || role.practitioner?.display || practitionerId,
