@@ -1,5 +1,6 @@
 import type { CodeableConcept, Coding, Dosage, Quantity } from 'fhir/r4';
 import { CODE_SYSTEM, LOINC, SNOMED } from '../../src/domain/codeSystems';
+import { NOTE_TYPE_DISPLAY, type NoteTypeCode } from '../../src/domain/noteTypes';
 import type { PersonnelGroup, UnitKind } from '../../src/session/personnel';
 import {
   ALLERGY_CLINICAL,
@@ -81,26 +82,7 @@ export const SERVICE_CODING: Record<ServiceCode, Coding> = Object.fromEntries(
   (Object.keys(SERVICE_DISPLAY) as ServiceCode[]).map((k) => [k, deepFreeze({ system: CODE_SYSTEM.service, code: k, display: SERVICE_DISPLAY[k] })]),
 ) as Record<ServiceCode, Coding>;
 
-export type NoteType =
-  | 'consultation'
-  | 'home-visit-report'
-  | 'triage-note'
-  | 'emergency-note'
-  | 'phone-contact'
-  | 'health-station-consultation'
-  | 'physio-note'
-  | 'nursing-home-report';
-
-const NOTE_TYPE_DISPLAY: Record<NoteType, string> = {
-  consultation: 'Konsultasjonsnotat',
-  'home-visit-report': 'Rapport fra hjemmebesøk',
-  'triage-note': 'Triagenotat',
-  'emergency-note': 'Legevaktnotat',
-  'phone-contact': 'Telefonkontakt',
-  'health-station-consultation': 'Helsestasjonskonsultasjon',
-  'physio-note': 'Fysioterapinotat',
-  'nursing-home-report': 'Rapport sykehjem',
-};
+export type NoteType = NoteTypeCode;
 
 export const NOTE_TYPE: Record<NoteType, CodeableConcept> = Object.fromEntries(
   (Object.keys(NOTE_TYPE_DISPLAY) as NoteType[]).map((k) => [k, concept(CODE_SYSTEM.noteType, k, NOTE_TYPE_DISPLAY[k])]),

@@ -1,3 +1,5 @@
+import { NOTE_TYPE_DISPLAY } from '../../domain/noteTypes';
+
 /**
  * Strings of the journal notes module. The lead merges these under the top-level key `journal`
  * of the nb and en translations; components use t('journal.…').
@@ -106,16 +108,8 @@ export const notesNb = {
     takeTheirs: 'Bruk den lagrede versjonen',
     retry: 'Hent lagret versjon på nytt',
   },
-  type: {
-    consultation: 'Konsultasjonsnotat',
-    'home-visit-report': 'Rapport fra hjemmebesøk',
-    'triage-note': 'Triagenotat',
-    'emergency-note': 'Legevaktnotat',
-    'phone-contact': 'Telefonkontakt',
-    'health-station-consultation': 'Helsestasjonskonsultasjon',
-    'physio-note': 'Fysioterapinotat',
-    'nursing-home-report': 'Rapport sykehjem',
-  },
+  // The Norwegian labels are the words written into the journal (src/domain/noteTypes.ts).
+  type: { ...NOTE_TYPE_DISPLAY },
   heading: {
     reason: 'Årsak',
     findings: 'Funn',

@@ -1,4 +1,5 @@
 import type { PersonnelGroup, UnitKind } from '../../session/personnel';
+import { NOTE_TYPE_DISPLAY, type NoteTypeCode } from '../../domain/noteTypes';
 
 /**
  * The journal's note types and the structured headings each type has. This is data, not code
@@ -10,15 +11,7 @@ import type { PersonnelGroup, UnitKind } from '../../session/personnel';
  * to every reader. The screen shows translated labels (journal.type.*, journal.heading.*).
  */
 
-export type NoteTypeCode =
-  | 'consultation'
-  | 'home-visit-report'
-  | 'triage-note'
-  | 'emergency-note'
-  | 'phone-contact'
-  | 'health-station-consultation'
-  | 'physio-note'
-  | 'nursing-home-report';
+export type { NoteTypeCode };
 
 export interface HeadingDef {
   /** Stable key (translation journal.heading.<id>). */
@@ -44,33 +37,33 @@ const REPORT: HeadingDef = { id: 'report', title: 'Rapport' };
 const NOTE: HeadingDef = { id: 'note', title: 'Notat' };
 
 export const NOTE_TYPES: readonly NoteTypeDef[] = [
-  { code: 'consultation', display: 'Konsultasjonsnotat', headings: [REASON, FINDINGS, ASSESSMENT, PLAN] },
+  { code: 'consultation', display: NOTE_TYPE_DISPLAY['consultation'], headings: [REASON, FINDINGS, ASSESSMENT, PLAN] },
   {
     code: 'home-visit-report',
-    display: 'Rapport fra hjemmebesøk',
+    display: NOTE_TYPE_DISPLAY['home-visit-report'],
     headings: [REPORT, { id: 'actions-done', title: 'Tiltak utført', optional: true }, { id: 'deviation', title: 'Avvik', optional: true }],
   },
   {
     code: 'triage-note',
-    display: 'Triagenotat',
+    display: NOTE_TYPE_DISPLAY['triage-note'],
     headings: [
       { id: 'urgency', title: 'Hastegrad' },
       { id: 'problem', title: 'Problemstilling' },
       { id: 'vitals', title: 'Vitale parametere', optional: true },
     ],
   },
-  { code: 'emergency-note', display: 'Legevaktnotat', headings: [REASON, FINDINGS, ASSESSMENT, PLAN] },
+  { code: 'emergency-note', display: NOTE_TYPE_DISPLAY['emergency-note'], headings: [REASON, FINDINGS, ASSESSMENT, PLAN] },
   {
     code: 'phone-contact',
-    display: 'Telefonkontakt',
+    display: NOTE_TYPE_DISPLAY['phone-contact'],
     headings: [
       { id: 'inquiry', title: 'Henvendelse' },
       { id: 'advice', title: 'Råd gitt' },
     ],
   },
-  { code: 'health-station-consultation', display: 'Helsestasjonskonsultasjon', headings: [NOTE] },
-  { code: 'physio-note', display: 'Fysioterapinotat', headings: [NOTE] },
-  { code: 'nursing-home-report', display: 'Rapport sykehjem', headings: [REPORT] },
+  { code: 'health-station-consultation', display: NOTE_TYPE_DISPLAY['health-station-consultation'], headings: [NOTE] },
+  { code: 'physio-note', display: NOTE_TYPE_DISPLAY['physio-note'], headings: [NOTE] },
+  { code: 'nursing-home-report', display: NOTE_TYPE_DISPLAY['nursing-home-report'], headings: [REPORT] },
 ];
 
 const BY_CODE: ReadonlyMap<string, NoteTypeDef> = new Map(NOTE_TYPES.map((t) => [t.code, t]));
