@@ -22,10 +22,20 @@ async function signOut(page: Page, persona: PersonaInfo) {
   await expect(page.getByRole('heading', { name: 'Logg inn' })).toBeVisible();
 }
 
+/** Picks a personnel group in the editor; retried, since the editor may re-render while its menu opens. */
+async function chooseGroup(page: Page, label: string) {
+  const combobox = page.getByRole('combobox', { name: 'Personellgruppe' });
+  await expect(async () => {
+    if (await page.getByRole('listbox').isVisible()) await page.keyboard.press('Escape');
+    await combobox.click();
+    await page.getByRole('option', { name: label }).click({ timeout: 3000 });
+    await expect(combobox).toHaveText(label, { timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 async function chooseHomeCareTablet(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Arbeidsflater' })).toBeVisible();
-  await page.getByRole('combobox', { name: 'Personellgruppe' }).click();
-  await page.getByRole('option', { name: 'Sykepleier, hjemmetjenesten' }).click();
+  await chooseGroup(page, 'Sykepleier, hjemmetjenesten');
   await page.getByRole('group', { name: 'Enhet' }).getByRole('button', { name: 'Nettbrett' }).click();
   await page.getByRole('group', { name: 'Side' }).getByRole('button', { name: 'Startside' }).click();
   await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Pasienter i enheten', 'Pasienter du har åpnet', 'Min enhet']);
