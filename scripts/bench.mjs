@@ -7,6 +7,9 @@
 //  - Lighthouse (mobile preset) on the demo build's first page: performance and accessibility;
 //  - patient search: last keystroke → results on screen (User Timing mark), median of runs;
 //  - open a patient chart from a search result → every section rendered, median of runs.
+//
+// BENCH_ONLY=lighthouse builds, measures sizes and runs Lighthouse only (no Playwright timings);
+// BENCH_SAVE_LHR=1 also writes each Lighthouse report to bench-results/lighthouse-<n>.json.
 import { execSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -15,6 +18,11 @@ import path from 'node:path';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PORT = Number(process.env.BENCH_PORT ?? 4399);
 const dist = 'dist';
+const ONLY = process.env.BENCH_ONLY ?? '';
+if (ONLY && ONLY !== 'lighthouse') {
+  console.error(`BENCH_ONLY=${ONLY}: only "lighthouse" is known`);
+  process.exit(2);
+}
 const results = { date: new Date().toISOString(), budgets: {}, sizes: {}, lighthouse: null, timings: {} };
 
 if (!process.env.CHROME_PATH) {
@@ -24,6 +32,9 @@ if (!process.env.CHROME_PATH) {
     /* Playwright's own browser, if installed */
   }
 }
+
+/** Thrown to leave out the Playwright timings (BENCH_ONLY=lighthouse). */
+class SkipTimings extends Error {}
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -101,7 +112,12 @@ try {
           accessibility: Math.round(lhr.categories.accessibility.score * 100),
           lcpMs: Math.round(lhr.audits['largest-contentful-paint'].numericValue),
           tbtMs: Math.round(lhr.audits['total-blocking-time'].numericValue),
+          cls: Math.round(lhr.audits['cumulative-layout-shift'].numericValue * 1000) / 1000,
         });
+        if (process.env.BENCH_SAVE_LHR) {
+          mkdirSync('bench-results', { recursive: true });
+          writeFileSync(`bench-results/lighthouse-${i + 1}.json`, JSON.stringify(lhr));
+        }
       }
       results.lighthouse = { runs, performance: median(runs.map((r) => r.performance)), accessibility: median(runs.map((r) => r.accessibility)) };
       results.budgets.lighthousePerformance = { budget: 90, value: results.lighthouse.performance, ok: results.lighthouse.performance >= 90 };
@@ -114,6 +130,7 @@ try {
   }
 
   // 5. Timings in Chromium with the default data set
+  if (ONLY === 'lighthouse') throw new SkipTimings();
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || undefined, args: chromeFlags.slice(1) });
   try {
@@ -264,6 +281,8 @@ try {
   } finally {
     await browser.close();
   }
+} catch (error) {
+  if (!(error instanceof SkipTimings)) throw error;
 } finally {
   await new Promise((resolve) => server.httpServer.close(resolve));
 }

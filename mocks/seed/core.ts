@@ -33,6 +33,8 @@ const GOVT = concept(ORGANIZATION_TYPE, 'govt', 'Government', 'Kommune');
 const PROV = concept(ORGANIZATION_TYPE, 'prov', 'Healthcare Provider', 'Helseforetak');
 const DEPT = concept(ORGANIZATION_TYPE, 'dept', 'Hospital Department', 'Avdeling');
 const LAB_TYPE = concept(ORGANIZATION_TYPE, 'dept', 'Hospital Department', 'Laboratorium');
+/** Hospitals and their departments belong to the specialist health service (read by the app's provenance line). */
+const HOSPITAL_SERVICE = concept(CODE_SYSTEM.service, 'hospital', 'Spesialisthelsetjenesten');
 const BUILDING = concept(LOCATION_PHYSICAL_TYPE, 'bu', 'Building', 'Bygning');
 const ROOM = concept(LOCATION_PHYSICAL_TYPE, 'ro', 'Room', 'Rom');
 const SPECIALTY_GP = deepFreeze([concept(CODE_SYSTEM.specialty, '1', 'Allmennmedisin')]);
@@ -296,13 +298,13 @@ class CoreBuilder {
       const address = municipalityAddress(h.street, h.postalCode, h.town, h.municipalityName, h.municipalityCode);
       const hospRef = this.organization({
         id: `org-${h.key}`,
-        type: [PROV],
+        type: [PROV, HOSPITAL_SERVICE],
         name: h.name,
         telecom: [{ system: 'phone', value: this.phone(h.municipalityCode), use: 'work' }],
         address: [address],
       });
-      this.organization({ id: `org-${h.key}-lab`, type: [LAB_TYPE], name: h.labName, address: [address], partOf: hospRef });
-      const radRef = this.organization({ id: `org-${h.key}-rad`, type: [DEPT], name: h.radiologyName, address: [address], partOf: hospRef });
+      this.organization({ id: `org-${h.key}-lab`, type: [LAB_TYPE, HOSPITAL_SERVICE], name: h.labName, address: [address], partOf: hospRef });
+      const radRef = this.organization({ id: `org-${h.key}-rad`, type: [DEPT, HOSPITAL_SERVICE], name: h.radiologyName, address: [address], partOf: hospRef });
       for (let i = 1; i <= 2; i++) {
         this.staff({ id: `${h.key}-${pad(i, 2)}`, organization: hospRef, group: null, category: 'LE', roleCode: HOSPITAL_DOCTOR_CODE, municipalityCode: h.municipalityCode });
       }

@@ -43,6 +43,37 @@ export const en: Translation = {
     'admin-staff': 'Administrative staff',
     'config-admin': 'Configuration administrator',
   },
+  service: {
+    gp: 'GP practice',
+    emergency: 'Emergency clinic',
+    'home-care': 'Home care',
+    'health-station': 'Child health station',
+    'nursing-home': 'Nursing home',
+    physio: 'Physiotherapy',
+    hospital: 'Specialist health service',
+  },
+  provenance: {
+    municipality: '{{name}} municipality',
+    unknownAuthor: 'Unknown author',
+    filter: 'Service',
+    allServices: 'All services',
+    option: '{{service}} ({{count}})',
+    new: 'New',
+    newSince: 'New since you last opened the record',
+    lookupFailed: 'Personnel group, service and municipality could not be fetched. Names and units are still shown.',
+  },
+  versionConflict: {
+    title: 'Changed by someone else while you worked',
+    body: 'Someone else saved this entry after you opened it. Nothing has been overwritten: see both versions and choose.',
+    bodyBy: '{{name}} saved this entry after you opened it. Nothing has been overwritten: see both versions and choose.',
+    caption: 'Your version and the saved version',
+    field: 'Field',
+    mine: 'Your version',
+    theirs: 'Saved version',
+    differs: 'differs',
+    keepMine: 'Save my version',
+    takeTheirs: 'Use the saved version',
+  },
   settings: {
     language: 'Language',
     theme: 'Colour theme',
@@ -299,6 +330,22 @@ export const en: Translation = {
   vitals: {
     title: 'Vital signs',
     description: 'Record pulse, blood pressure, respiration, SpO2, temperature, consciousness and weight; NEWS2 and trends.',
+  },
+  labResults: {
+    title: 'Lab and radiology results',
+    description: 'Laboratory results from hospitals, GP offices and private labs, and radiology reports; new abnormal results are marked until seen.',
+  },
+  documents: {
+    title: 'Documents',
+    description: 'Discharge summaries, referrals and letters from other services.',
+  },
+  encounters: {
+    title: 'Contacts and appointments',
+    description: 'Contacts across all services as a timeline, and upcoming appointments.',
+  },
+  overview: {
+    title: 'Overview',
+    description: 'The latest from the whole record on one screen: critical information, problems, medications, measurements, results, notes and appointments.',
   },
   notes: {
     latest: 'Latest journal notes',

@@ -41,6 +41,37 @@ export const nb = {
     'admin-staff': 'Kontormedarbeider',
     'config-admin': 'Konfigurasjonsansvarlig',
   },
+  service: {
+    gp: 'Fastlegetjenesten',
+    emergency: 'Legevakt',
+    'home-care': 'Hjemmetjenester',
+    'health-station': 'Helsestasjon',
+    'nursing-home': 'Sykehjem',
+    physio: 'Fysioterapi',
+    hospital: 'Spesialisthelsetjenesten',
+  },
+  provenance: {
+    municipality: '{{name}} kommune',
+    unknownAuthor: 'Ukjent forfatter',
+    filter: 'Tjeneste',
+    allServices: 'Alle tjenester',
+    option: '{{service}} ({{count}})',
+    new: 'Nytt',
+    newSince: 'Nytt siden du sist åpnet journalen',
+    lookupFailed: 'Personellgruppe, tjeneste og kommune kunne ikke hentes. Navn og enhet vises likevel.',
+  },
+  versionConflict: {
+    title: 'Endret av en annen mens du arbeidet',
+    body: 'Noen andre har lagret denne oppføringen etter at du åpnet den. Ingenting er overskrevet: se begge versjonene og velg.',
+    bodyBy: '{{name}} har lagret denne oppføringen etter at du åpnet den. Ingenting er overskrevet: se begge versjonene og velg.',
+    caption: 'Din versjon og den lagrede versjonen',
+    field: 'Felt',
+    mine: 'Din versjon',
+    theirs: 'Lagret versjon',
+    differs: 'ulik',
+    keepMine: 'Lagre min versjon',
+    takeTheirs: 'Bruk den lagrede versjonen',
+  },
   settings: {
     language: 'Språk',
     theme: 'Fargetema',
@@ -299,6 +330,22 @@ export const nb = {
   vitals: {
     title: 'Vitale parametere',
     description: 'Registrer puls, blodtrykk, respirasjon, SpO2, temperatur, bevissthet og vekt; NEWS2 og trender.',
+  },
+  labResults: {
+    title: 'Prøvesvar og røntgen',
+    description: 'Laboratoriesvar fra sykehus, legekontor og private laboratorier, og røntgensvar; nye unormale svar er merket til de er sett.',
+  },
+  documents: {
+    title: 'Dokumenter',
+    description: 'Epikriser, henvisninger og brev fra andre tjenester.',
+  },
+  encounters: {
+    title: 'Kontakter og timer',
+    description: 'Kontakter i alle tjenester som tidslinje, og kommende timer.',
+  },
+  overview: {
+    title: 'Oversikt',
+    description: 'Det siste fra hele journalen på én skjerm: kritisk informasjon, problemer, legemidler, målinger, prøvesvar, notater og timer.',
   },
   notes: {
     latest: 'Siste journalnotater',

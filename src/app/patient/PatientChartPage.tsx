@@ -5,6 +5,7 @@ import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
 import { usePatient } from '../../fhir/patients';
 import { useSession } from '../../session/store';
+import { useOpenChartVisit } from '../../journal/chartVisits';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LayoutPage } from '../../layout/LayoutPage';
 import { PatientContextBar } from './PatientContextBar';
@@ -18,9 +19,15 @@ export function Component() {
   const { patientId } = useParams();
   const patient = usePatient(patientId);
   const rememberPatient = useSession((s) => s.rememberPatient);
+  const openChartVisit = useOpenChartVisit();
 
   useEffect(() => {
-    if (patient.data?.id) rememberPatient(patient.data.id);
+    if (patient.data?.id) {
+      rememberPatient(patient.data.id);
+      openChartVisit(patient.data.id);
+    }
+    // openChartVisit changes identity each render; the visit is recorded once per patient.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [patient.data?.id, rememberPatient]);
 
   if (patient.error) return <ErrorAlert error={patient.error} titleKey="patient.notOpened" onRetry={() => void patient.refetch()} />;

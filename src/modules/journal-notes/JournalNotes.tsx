@@ -59,7 +59,7 @@ export default function JournalNotes({ patientId, config, device }: ModuleProps)
     const options = (key: 'service' | 'group' | 'type', label: (value: string) => string): FacetOption[] =>
       facetCounts(notes.threads, key).map(({ value, count }) => ({ value, count, label: label(value) }));
     return {
-      service: options('service', (v) => t(`journal.service.${v}`)),
+      service: options('service', (v) => t(`service.${v}`)),
       group: options('group', (v) => groupLabel(t, { authorGroup: v })),
       type: options('type', (v) => typeLabel(t, v, v)),
     };

@@ -83,7 +83,7 @@ function NoteRow({ thread, device, expanded, historyOpen, onToggle, onToggleHist
           <NoteSections sections={note.sections} />
           {note.replaces && (
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-              {t('journal.correctedBy', { date: formatDateTime(note.date), name: note.authorName || t('journal.unknownAuthor') })}
+              {t('journal.correctedBy', { date: formatDateTime(note.date), name: note.authorName || t('provenance.unknownAuthor') })}
             </Typography>
           )}
           {onCorrect && (

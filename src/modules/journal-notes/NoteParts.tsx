@@ -4,6 +4,8 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import { formatDateTime } from '../../ui/dates';
+import { groupText, provenanceText } from '../../journal/RecordedBy';
+import type { Provenance } from '../../journal/provenance';
 import type { NoteSectionView, NoteView } from './model';
 import { isNoteTypeCode } from './noteTypes';
 
@@ -13,22 +15,17 @@ export function typeLabel(t: TFunction, code: string | undefined, fallback: stri
 }
 
 export function groupLabel(t: TFunction, note: Pick<NoteView, 'authorGroup' | 'authorRoleText'>): string {
-  if (note.authorGroup) return t(`group.${note.authorGroup}`, { defaultValue: note.authorRoleText ?? note.authorGroup });
-  return note.authorRoleText ?? '';
+  return groupText(t, { ...(note.authorGroup ? { group: note.authorGroup } : {}), ...(note.authorRoleText ? { roleText: note.authorRoleText } : {}) });
 }
 
 /** "Name (group) · unit · service · municipality": who recorded the note and where. */
 export function whoAndWhere(t: TFunction, note: NoteView): string {
-  const group = groupLabel(t, note);
-  const author = note.authorName || t('journal.unknownAuthor');
-  return [
-    group ? `${author} (${group})` : author,
-    note.unitName,
-    note.service ? t(`journal.service.${note.service}`) : '',
-    note.municipality ? t('journal.municipality', { name: note.municipality }) : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  const p: Provenance = { name: note.authorName, unitName: note.unitName };
+  if (note.authorGroup) p.group = note.authorGroup;
+  if (note.authorRoleText) p.roleText = note.authorRoleText;
+  if (note.service) p.service = note.service;
+  if (note.municipality) p.municipality = note.municipality;
+  return provenanceText(t, p);
 }
 
 export function StatusChip({ label, color }: { label: string; color: 'default' | 'warning' | 'info' | 'success' }) {

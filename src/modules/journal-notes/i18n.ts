@@ -15,8 +15,6 @@ export const notesNb = {
   count_other: '{{count}} notater',
   countFiltered: 'Viser {{shown}} av {{total}} notater',
   lookupFailed: 'Personellgruppe, tjeneste og kommune kunne ikke hentes for alle notater. Navn og enhet vises likevel.',
-  municipality: '{{name}} kommune',
-  unknownAuthor: 'Ukjent forfatter',
   correct: 'Korriger',
   continueCorrection: 'Fortsett korrigeringen',
   correctedBy: 'Korrigert {{date}} av {{name}}.',
@@ -125,15 +123,6 @@ export const notesNb = {
     advice: 'Råd gitt',
     note: 'Notat',
   },
-  service: {
-    gp: 'Fastlegetjenesten',
-    emergency: 'Legevakt',
-    'home-care': 'Hjemmetjenester',
-    'health-station': 'Helsestasjon',
-    'nursing-home': 'Sykehjem',
-    physio: 'Fysioterapi',
-    hospital: 'Spesialisthelsetjenesten',
-  },
 };
 
 export const notesEn: typeof notesNb = {
@@ -147,8 +136,6 @@ export const notesEn: typeof notesNb = {
   count_other: '{{count}} notes',
   countFiltered: 'Showing {{shown}} of {{total}} notes',
   lookupFailed: 'Personnel group, service and municipality could not be fetched for every note. Names and units are still shown.',
-  municipality: '{{name}} municipality',
-  unknownAuthor: 'Unknown author',
   correct: 'Correct',
   continueCorrection: 'Continue the correction',
   correctedBy: 'Corrected {{date}} by {{name}}.',
@@ -264,14 +251,5 @@ export const notesEn: typeof notesNb = {
     inquiry: 'Inquiry',
     advice: 'Advice given',
     note: 'Note',
-  },
-  service: {
-    gp: 'GP practice',
-    emergency: 'Emergency clinic',
-    'home-care': 'Home care',
-    'health-station': 'Child health station',
-    'nursing-home': 'Nursing home',
-    physio: 'Physiotherapy',
-    hospital: 'Specialist health service',
   },
 };

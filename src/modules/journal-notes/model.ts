@@ -1,10 +1,10 @@
-import type { Composition, Organization, PractitionerRole } from 'fhir/r4';
+import type { Composition } from 'fhir/r4';
 import { addDays, addMonths, format, parseISO } from 'date-fns';
 import { CODE_SYSTEM } from '../../domain/codeSystems';
 import { codingOf, conceptText, referenceId } from '../../fhir/format';
 import { narrativeText } from '../../fhir/narrative';
-import type { UnitKind } from '../../session/personnel';
-import { SERVICE_OF_NOTE_TYPE, SERVICE_OF_UNIT_KIND, isNoteTypeCode, isServiceCode, type ServiceCode } from './noteTypes';
+import { SERVICE_OF_NOTE_TYPE, isNoteTypeCode, isServiceCode, type ServiceCode } from './noteTypes';
+import type { OrgInfo, RoleInfo } from '../../journal/provenance';
 
 /**
  * Pure logic of the journal list: a Composition (plus the author's PractitionerRole and the
@@ -12,44 +12,8 @@ import { SERVICE_OF_NOTE_TYPE, SERVICE_OF_UNIT_KIND, isNoteTypeCode, isServiceCo
  * current and which were replaced), and the filter / full-text search.
  */
 
-// -------------------------------------------------------------------------------------------
-// Who and where
-
-export interface RoleInfo {
-  /** Personnel group code (CODE_SYSTEM.personnelGroup), when the role has one. */
-  group?: string;
-  /** The role's own text (e.g. "Sykehuslege") for roles outside the municipal groups. */
-  text?: string;
-}
-
-export interface OrgInfo {
-  name?: string;
-  service?: ServiceCode;
-  municipality?: string;
-}
-
-export function roleInfo(role: PractitionerRole): RoleInfo {
-  for (const concept of role.code ?? []) {
-    const group = codingOf(concept, CODE_SYSTEM.personnelGroup)?.code;
-    if (group) return { group, text: conceptText(concept) };
-  }
-  const text = role.code?.map(conceptText).find(Boolean);
-  return text ? { text } : {};
-}
-
-export function orgInfo(org: Organization): OrgInfo {
-  let service: ServiceCode | undefined;
-  for (const concept of org.type ?? []) {
-    const kind = codingOf(concept, CODE_SYSTEM.unitKind)?.code as UnitKind | undefined;
-    if (kind && kind in SERVICE_OF_UNIT_KIND) service = SERVICE_OF_UNIT_KIND[kind];
-  }
-  const municipality = org.address?.find((a) => a.district)?.district ?? org.partOf?.display?.replace(/ kommune$/, '');
-  const out: OrgInfo = {};
-  if (org.name) out.name = org.name;
-  if (service) out.service = service;
-  if (municipality) out.municipality = municipality;
-  return out;
-}
+// Who and where: shared with every journal module (src/journal/provenance.ts).
+export { orgInfo, roleInfo, type OrgInfo, type RoleInfo } from '../../journal/provenance';
 
 // -------------------------------------------------------------------------------------------
 // A note as a row shows it

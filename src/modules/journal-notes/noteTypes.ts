@@ -1,5 +1,6 @@
-import type { PersonnelGroup, UnitKind } from '../../session/personnel';
+import type { PersonnelGroup } from '../../session/personnel';
 import { NOTE_TYPE_DISPLAY, type NoteTypeCode } from '../../domain/noteTypes';
+import type { ServiceCode } from '../../domain/services';
 
 /**
  * The journal's note types and the structured headings each type has. This is data, not code
@@ -98,37 +99,8 @@ export const DEFAULT_NOTE_TYPE: Record<PersonnelGroup, NoteTypeCode> = {
   'config-admin': 'consultation',
 };
 
-// -------------------------------------------------------------------------------------------
-// Services (code system CODE_SYSTEM.service, same codes and words as the seed)
-
-export type ServiceCode = 'gp' | 'emergency' | 'home-care' | 'health-station' | 'nursing-home' | 'physio' | 'hospital';
-
-export const SERVICE_DISPLAY: Record<ServiceCode, string> = {
-  gp: 'Fastlege',
-  emergency: 'Legevakt',
-  'home-care': 'Hjemmetjenester',
-  'health-station': 'Helsestasjon',
-  'nursing-home': 'Sykehjem',
-  physio: 'Fysioterapi',
-  hospital: 'Spesialisthelsetjenesten',
-};
-
-export const SERVICE_CODES = Object.keys(SERVICE_DISPLAY) as ServiceCode[];
-
-export function isServiceCode(code: string | undefined): code is ServiceCode {
-  return code !== undefined && code in SERVICE_DISPLAY;
-}
-
-/** The service a unit provides, from its kind (Organization.type, code system unit-kind). */
-export const SERVICE_OF_UNIT_KIND: Record<UnitKind, ServiceCode | undefined> = {
-  'gp-office': 'gp',
-  'emergency-clinic': 'emergency',
-  'home-care-district': 'home-care',
-  'health-station': 'health-station',
-  'nursing-home': 'nursing-home',
-  'physio-clinic': 'physio',
-  'municipal-admin': undefined,
-};
+// Services live in src/domain/services.ts (shared by every journal module).
+export { SERVICE_CODES, SERVICE_DISPLAY, SERVICE_OF_UNIT_KIND, isServiceCode, type ServiceCode } from '../../domain/services';
 
 /** Last resort for a note whose unit is unknown: the service its type belongs to. */
 export const SERVICE_OF_NOTE_TYPE: Record<NoteTypeCode, ServiceCode> = {

@@ -4,11 +4,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { entries } from '../../fhir/client';
 import { useFhirClient } from '../../fhir/context';
 import type { FhirError } from '../../fhir/errors';
-import { referenceId } from '../../fhir/format';
 import { narrativeText } from '../../fhir/narrative';
-import { searchQuery, useFhirSearch } from '../../fhir/hooks';
+import { searchQuery } from '../../fhir/hooks';
 import { fhirKeys } from '../../fhir/queryKeys';
-import { orgInfo, roleInfo, threadNotes, toNoteView, type OrgInfo, type RoleInfo } from './model';
+import { threadNotes, toNoteView } from './model';
+import { useProvenance } from '../../journal/useProvenance';
 import { journalSearch } from './searches';
 
 /** At most this many pages are followed (200 × 50 = 10,000 notes), so a server bug cannot loop forever. */
@@ -41,17 +41,6 @@ export function useAllCompositions(patientId: string | undefined) {
   });
 }
 
-function idsOf(compositions: readonly Composition[], pick: (c: Composition) => string | undefined): string[] {
-  const ids = new Set<string>();
-  for (const c of compositions) {
-    const id = pick(c);
-    if (id) ids.add(id);
-  }
-  return [...ids].sort();
-}
-
-const LOOKUP_STALE = 10 * 60_000;
-
 /**
  * Plain text of a section, cached by its XHTML: the list re-reads every note after each write,
  * and parsing a few thousand sections each time is wasted work (many texts repeat, too).
@@ -78,13 +67,9 @@ function cachedNarrativeText(div: string | undefined): string {
 export function useJournalNotes(patientId: string | undefined, ownRoleId: string | undefined) {
   const compositions = useAllCompositions(patientId);
   const list = compositions.data;
-  const roleIds = useMemo(() => idsOf(list ?? [], (c) => referenceId(c.author?.[0], 'PractitionerRole')), [list]);
-  const orgIds = useMemo(() => idsOf(list ?? [], (c) => referenceId(c.custodian, 'Organization')), [list]);
-  const roles = useFhirSearch('PractitionerRole', roleIds.length ? { _id: roleIds.join(','), _count: 1000 } : undefined, { staleTime: LOOKUP_STALE, keepPrevious: true });
-  const orgs = useFhirSearch('Organization', orgIds.length ? { _id: orgIds.join(','), _count: 1000 } : undefined, { staleTime: LOOKUP_STALE, keepPrevious: true });
-
-  const roleMap = useMemo(() => new Map<string, RoleInfo>((roles.data?.resources ?? []).map((r) => [r.id ?? '', roleInfo(r)])), [roles.data]);
-  const orgMap = useMemo(() => new Map<string, OrgInfo>((orgs.data?.resources ?? []).map((o) => [o.id ?? '', orgInfo(o)])), [orgs.data]);
+  const authorsAndUnits = useMemo(() => (list ?? []).flatMap((c) => [c.author?.[0], c.custodian]), [list]);
+  const provenance = useProvenance(authorsAndUnits);
+  const { roles: roleMap, orgs: orgMap } = provenance.lookup;
   const views = useMemo(() => (list ?? []).map((c) => toNoteView(c, roleMap, orgMap, cachedNarrativeText)), [list, roleMap, orgMap]);
   const threaded = useMemo(() => threadNotes(views, ownRoleId), [views, ownRoleId]);
 
@@ -94,7 +79,7 @@ export function useJournalNotes(patientId: string | undefined, ownRoleId: string
     isPending: compositions.isPending,
     error: compositions.error,
     /** Who/where could not be looked up: the list still shows names and units from the references. */
-    lookupError: roles.error ?? orgs.error,
+    lookupError: provenance.error,
     refetch: () => void compositions.refetch(),
   };
 }
