@@ -1,3 +1,5 @@
+import { CODE_SYSTEM, LOINC, SNOMED } from './codeSystems';
+
 /**
  * Plausibility checks for vital sign entries, at two levels:
  * - 'impossible': outside what a living patient can have (or what the device can show) — reject;
@@ -74,3 +76,19 @@ export function validateBloodPressure(systolic: number, diastolic: number): Vita
   for (const f of findings) if (rank[f.level] > rank[worst.level]) worst = f;
   return worst;
 }
+
+/**
+ * Every code the vital signs module (and the overview) reads. NEWS2 totals are category `survey` (as the seed writes them) and
+ * the rest `vital-signs`, so the module searches by code, not by category: one search gives the
+ * list, the latest set and every trend.
+ */
+export const VITAL_CODE_TOKENS: readonly string[] = [
+  `${CODE_SYSTEM.loinc}|${LOINC.respiratoryRate}`,
+  `${CODE_SYSTEM.loinc}|${LOINC.spo2}`,
+  `${CODE_SYSTEM.loinc}|${LOINC.bpPanel}`,
+  `${CODE_SYSTEM.loinc}|${LOINC.heartRate}`,
+  `${CODE_SYSTEM.loinc}|${LOINC.temperature}`,
+  `${CODE_SYSTEM.loinc}|${LOINC.weight}`,
+  `${CODE_SYSTEM.snomed}|${SNOMED.acvpu}`,
+  `${CODE_SYSTEM.snomed}|${SNOMED.news2Total}`,
+];

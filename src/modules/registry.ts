@@ -10,6 +10,7 @@ import { manifest as todaysAppointments } from './todays-appointments/manifest';
 import { manifest as unitPatients } from './unit-patients/manifest';
 import { manifest as listedPatients } from './listed-patients/manifest';
 import { manifest as vitalSigns } from './vital-signs/manifest';
+import { manifest as overview } from './overview/manifest';
 
 /**
  * Every layout module the product has. Adding a module: a folder under src/modules with a
@@ -27,6 +28,7 @@ export const MODULES: readonly ModuleManifest[] = [
   unitPatients,
   listedPatients,
   vitalSigns,
+  overview,
 ];
 
 export const MODULE_REGISTRY: ReadonlyMap<string, ModuleManifest> = new Map(MODULES.map((m) => [m.id, m]));

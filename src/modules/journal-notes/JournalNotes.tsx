@@ -20,6 +20,7 @@ import { DEFAULT_NOTE_TYPE } from './noteTypes';
 import { useJournalNotes } from './useJournalNotes';
 import { DEFAULT_AUTOSAVE_MS, type EditorStart } from './useNoteEditor';
 import { registerModuleStrings } from '../../i18n/moduleStrings';
+import { useNewEntryRule } from '../../journal/chartVisits';
 import { notesNb, notesEn } from './i18n';
 
 registerModuleStrings('journal', { nb: notesNb, en: notesEn });
@@ -46,6 +47,7 @@ export default function JournalNotes({ patientId, config, device }: ModuleProps)
   const { t } = useTranslation();
   const persona = useSession((s) => s.persona);
   const notes = useJournalNotes(patientId, persona?.practitionerRoleId);
+  const newRule = useNewEntryRule(patientId);
   const [filter, setFilter] = useState<NoteFilter>(NO_FILTER);
   const [preset, setPreset] = useState<PeriodPreset>('all');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -162,6 +164,7 @@ export default function JournalNotes({ patientId, config, device }: ModuleProps)
           onToggleHistory={(id) => setHistoryOpen((s) => toggle(s, id))}
           onCorrect={correct}
           draftCorrections={draftCorrections}
+          newRule={newRule}
         />
       )}
 

@@ -9,6 +9,8 @@ import type { DeviceClass } from '../../layout/types';
 import { formatDate, formatDateTime } from '../../ui/dates';
 import { isSigned, type NoteThread, type NoteView } from './model';
 import { NoteLine, NoteSections, StatusChip, typeLabel, whoAndWhere } from './NoteParts';
+import { NewChip } from '../../journal/RecordedBy';
+import { isNewEntry, type NewEntryRule } from '../../journal/chartVisits';
 
 /** The status a row shows: drafts, signed, corrected (it replaces an earlier version), entered in error. */
 function statusOf(note: NoteView): { key: string; color: 'default' | 'warning' | 'info' | 'success' } {
@@ -32,9 +34,11 @@ interface RowProps {
   /** Given when the user may correct this note (their own signed note). */
   onCorrect?: () => void;
   hasDraftCorrection: boolean;
+  /** Written by someone else since the user last opened the record. */
+  isNew: boolean;
 }
 
-function NoteRow({ thread, device, expanded, historyOpen, onToggle, onToggleHistory, onCorrect, hasDraftCorrection }: RowProps) {
+function NoteRow({ thread, device, expanded, historyOpen, onToggle, onToggleHistory, onCorrect, hasDraftCorrection, isNew }: RowProps) {
   const { t } = useTranslation();
   const note = thread.current;
   const status = statusOf(note);
@@ -72,6 +76,7 @@ function NoteRow({ thread, device, expanded, historyOpen, onToggle, onToggleHist
             </Box>
             {type.toLocaleLowerCase() !== note.title.toLocaleLowerCase() && <StatusChip label={type} color="default" />}
             <StatusChip label={t(`journal.status.${status.key}`)} color={status.color} />
+            {isNew && <NewChip />}
           </Box>
           <Box component="span" sx={{ display: 'block', color: 'text.secondary', mt: 0.25 }}>
             {whoAndWhere(t, note)}
@@ -134,6 +139,8 @@ export interface NoteListProps {
   onCorrect: (note: NoteView) => void;
   /** Ids of notes the user has an unsigned correction of. */
   draftCorrections: ReadonlySet<string>;
+  /** Which notes count as new for this user. */
+  newRule?: NewEntryRule;
 }
 
 /**
@@ -141,7 +148,7 @@ export interface NoteListProps {
  * page, whatever the length of the journal. Rows have their real heights (measured), so an
  * expanded note pushes the others down. Arrow keys, Home and End move between rows.
  */
-export function NoteList({ threads, device, ownRoleId, expanded, historyOpen, onToggle, onToggleHistory, onCorrect, draftCorrections }: NoteListProps) {
+export function NoteList({ threads, device, ownRoleId, expanded, historyOpen, onToggle, onToggleHistory, onCorrect, draftCorrections, newRule }: NoteListProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   // The app does not use the React Compiler; the virtualizer re-renders this component itself.
@@ -209,6 +216,7 @@ export function NoteList({ threads, device, ownRoleId, expanded, historyOpen, on
                 onToggleHistory={() => onToggleHistory(id)}
                 {...(mayCorrect ? { onCorrect: () => onCorrect(thread.current) } : {})}
                 hasDraftCorrection={draftCorrections.has(thread.current.id)}
+                isNew={newRule !== undefined && isNewEntry(newRule, thread.current.date, thread.current.resource.author?.[0])}
               />
             </Box>
           );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { formatDateTime } from '../../ui/dates';
+import { NewChip } from '../../journal/RecordedBy';
 import { news2OfSet, recorderOf, type VitalSet } from './fhirShapes';
 import { DISPLAY_OF_NEWS2, DISPLAY_PARAMS, recorderTexts, useFormatNumber, valueWithUnit } from './format';
 import { News2Badge } from './News2Badge';
@@ -13,7 +14,9 @@ export const LatestSet = memo(function LatestSet({
   set,
   roles,
   units,
+  isNew = false,
 }: {
+  isNew?: boolean;
   set: VitalSet;
   roles: ReadonlyMap<string, PractitionerRole>;
   units: ReadonlyMap<string, Organization>;
@@ -35,6 +38,7 @@ export const LatestSet = memo(function LatestSet({
           {t('vitals.latest')}
         </Typography>
         <Typography color="text.secondary">{formatDateTime(set.time)}</Typography>
+        {isNew && <NewChip />}
       </Box>
       {score && (
         <Box sx={{ mb: 1 }}>

@@ -16,6 +16,7 @@ import { RecordVitalsDialog } from './RecordVitalsDialog';
 import { TrendPanel } from './TrendPanel';
 import { useVitalHistory } from './useVitalSigns';
 import { registerModuleStrings } from '../../i18n/moduleStrings';
+import { isNewEntry, useNewEntryRule } from '../../journal/chartVisits';
 import { vitalsNb, vitalsEn } from './i18n';
 
 registerModuleStrings('vitals', { nb: vitalsNb, en: vitalsEn });
@@ -29,6 +30,7 @@ export default function VitalSigns({ patientId, config, device }: ModuleProps) {
   const { t } = useTranslation();
   const persona = useSession((s) => s.persona);
   const history = useVitalHistory(patientId);
+  const newRule = useNewEntryRule(patientId);
   // Drafts per patient, so an unfinished recording never follows the user to another patient.
   const [drafts, setDrafts] = useState<Record<string, VitalsDraft>>({});
   const [open, setOpen] = useState(false);
@@ -80,7 +82,7 @@ export default function VitalSigns({ patientId, config, device }: ModuleProps) {
         <Typography color="text.secondary">{t('vitals.none')}</Typography>
       ) : (
         <>
-          <LatestSet set={latest} roles={history.roles} units={history.units} />
+          <LatestSet set={latest} roles={history.roles} units={history.units} isNew={isNewEntry(newRule, latest.time, latest.performer[0])} />
           <TrendPanel sets={history.sets} config={config} device={device} />
           <HistoryTable sets={history.sets} roles={history.roles} units={history.units} device={device} truncated={history.truncated} />
         </>
