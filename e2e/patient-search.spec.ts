@@ -44,7 +44,7 @@ test('find a patient by name, open the chart and see the critical information fi
   await expect(critical).toContainText('Alvorlig');
   await expect(page.getByRole('region', { name: /Aktive problemer/ })).toBeVisible();
   await expect(page.getByRole('region', { name: /Legemidler i bruk/ })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Siste journalnotater' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Oversikt' })).toBeVisible();
   await expectAccessible(page, 'patient chart');
 });
 

@@ -10,20 +10,20 @@ import type { DeviceClass, PageKind } from './types';
 type Defaults = Record<DeviceClass, Record<PageKind, LayoutItem[]>>;
 
 const PATIENT_DESKTOP: LayoutItem[] = [
-  { module: 'critical-info', w: 6, h: 3 },
-  { module: 'latest-notes', w: 6, h: 6 },
-  { module: 'problems', w: 6, h: 3 },
-  { module: 'medications', w: 6, h: 3 },
+  { module: 'critical-info', w: 4, h: 4 },
+  { module: 'overview', w: 8, h: 6 },
   { module: 'vital-signs', w: 12, h: 6 },
   { module: 'journal-notes', w: 12, h: 7 },
+  { module: 'problems', w: 6, h: 4 },
+  { module: 'medications', w: 6, h: 4 },
 ];
 const PATIENT_TABLET: LayoutItem[] = [
   { module: 'critical-info', w: 12, h: 3 },
+  { module: 'overview', w: 12, h: 6 },
   { module: 'vital-signs', w: 12, h: 6 },
-  { module: 'medications', w: 12, h: 3 },
-  { module: 'problems', w: 12, h: 3 },
-  { module: 'latest-notes', w: 12, h: 5 },
   { module: 'journal-notes', w: 12, h: 8 },
+  { module: 'medications', w: 12, h: 4 },
+  { module: 'problems', w: 12, h: 4 },
 ];
 
 function layouts(homeDesktop: LayoutItem[], homeTablet: LayoutItem[], clinical = true): Defaults {

@@ -33,19 +33,19 @@ describe('Overview', () => {
     const patientId = referenceId(news2.entry?.[0]?.resource?.subject, 'Patient') ?? '';
     expect(patientId).not.toBe('');
     render(patientId);
-    for (const name of ['Kritisk informasjon', 'Aktive problemer', 'Legemidler i bruk', 'Siste målinger', 'Siste prøvesvar', 'Siste notater', 'Kommende timer og siste kontakter']) {
+    for (const name of ['Kritisk', 'Problemer', 'Legemidler', 'Målinger', 'Prøvesvar', 'Notater', 'Timer og kontakter']) {
       expect(await screen.findByRole('heading', { name, level: 3 })).toBeInTheDocument();
     }
     await waitFor(() => expect(screen.queryAllByRole('status', { name: 'Laster …' })).toHaveLength(0), { timeout: 10_000 });
 
     const notes = await search<Composition>(`Composition?patient=${patientId}&status=final,amended&_sort=-date&_count=3`);
     const newest = notes.entry?.[0]?.resource;
-    const notesSection = screen.getByRole('region', { name: 'Siste notater' });
+    const notesSection = screen.getByRole('region', { name: 'Notater' });
     expect(within(notesSection).getAllByText(newest?.title ?? '').length).toBeGreaterThan(0);
     // Who wrote it and where: the name and the unit from the note's references.
     expect(within(notesSection).getAllByText(new RegExp(newest?.author?.[0]?.display ?? 'x')).length).toBeGreaterThan(0);
 
-    const vitals = screen.getByRole('region', { name: 'Siste målinger' });
+    const vitals = screen.getByRole('region', { name: 'Målinger' });
     expect(within(vitals).getByText('NEWS2')).toBeInTheDocument();
     expect(within(vitals).getByText(/målt \d{2}\.\d{2}\.\d{4}/)).toBeInTheDocument();
   });
@@ -53,7 +53,7 @@ describe('Overview', () => {
   it('shows only the sections its settings choose, in that order', async () => {
     render('pat-00002', { sections: ['notes', 'critical'] });
     const headings = await screen.findAllByRole('heading', { level: 3 });
-    expect(headings.map((h) => h.textContent)).toEqual(['Siste notater', 'Kritisk informasjon']);
+    expect(headings.map((h) => h.textContent)).toEqual(['Notater', 'Kritisk']);
   });
 
   it('marks notes by others since the user last opened the record as new, and not after', async () => {
@@ -68,7 +68,7 @@ describe('Overview', () => {
     // The user last opened the record just before the newest note was written.
     useChartVisits.setState({ visits: { [key]: { current: Date.now(), previous: Date.parse(newest?.date ?? '') - 60_000 } } });
     const first = render('pat-00003', { sections: ['notes'] });
-    const section = await screen.findByRole('region', { name: 'Siste notater' });
+    const section = await screen.findByRole('region', { name: 'Notater' });
     await waitFor(() => expect(within(section).getAllByText(newest?.title ?? '').length).toBeGreaterThan(0));
     expect(within(section).getAllByText('Nytt')).toHaveLength(byOthers);
     first.unmount();
@@ -76,7 +76,7 @@ describe('Overview', () => {
     // Opened after it: nothing is new.
     useChartVisits.setState({ visits: { [key]: { current: Date.now(), previous: Date.parse(newest?.date ?? '') + 60_000 } } });
     render('pat-00003', { sections: ['notes'] });
-    const again = await screen.findByRole('region', { name: 'Siste notater' });
+    const again = await screen.findByRole('region', { name: 'Notater' });
     await waitFor(() => expect(within(again).getAllByText(newest?.title ?? '').length).toBeGreaterThan(0));
     expect(within(again).queryAllByText('Nytt')).toHaveLength(0);
   });

@@ -1,13 +1,13 @@
 /** The overview module's strings, merged under the top-level key `overview` (title and description are in the main bundles). */
 export const overviewNb = {
   section: {
-    critical: 'Kritisk informasjon',
-    problems: 'Aktive problemer',
-    medications: 'Legemidler i bruk',
-    vitals: 'Siste målinger',
-    results: 'Siste prøvesvar',
-    notes: 'Siste notater',
-    appointments: 'Kommende timer og siste kontakter',
+    critical: 'Kritisk',
+    problems: 'Problemer',
+    medications: 'Legemidler',
+    vitals: 'Målinger',
+    results: 'Prøvesvar',
+    notes: 'Notater',
+    appointments: 'Timer og kontakter',
   },
   showAll: 'Vis alt i «{{module}}»',
   more_one: 'og {{count}} til',
@@ -44,13 +44,13 @@ export const overviewNb = {
 
 export const overviewEn: typeof overviewNb = {
   section: {
-    critical: 'Critical information',
-    problems: 'Active problems',
-    medications: 'Current medications',
-    vitals: 'Latest measurements',
-    results: 'Latest results',
-    notes: 'Latest notes',
-    appointments: 'Upcoming appointments and recent contacts',
+    critical: 'Critical',
+    problems: 'Problems',
+    medications: 'Medications',
+    vitals: 'Measurements',
+    results: 'Results',
+    notes: 'Notes',
+    appointments: 'Appointments and contacts',
   },
   showAll: 'Show all in “{{module}}”',
   more_one: 'and {{count}} more',

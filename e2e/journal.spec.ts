@@ -1,0 +1,142 @@
+import type { AllergyIntolerance, Bundle, Patient } from 'fhir/r4';
+import { test, expect, personas, signIn, fhir, expectAccessible, type PersonaInfo } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/**
+ * The shared journal across services and municipalities: what one service records, the others
+ * find at once.
+ */
+
+interface FullPersona extends PersonaInfo {
+  practitionerRoleId: string;
+  municipalityCode: string;
+}
+
+async function persona(page: Page, id: string): Promise<FullPersona> {
+  const found = (await personas(page)).find((p) => p.id === id) as FullPersona | undefined;
+  if (!found) throw new Error(`No persona ${id}`);
+  return found;
+}
+
+async function signOut(page: Page, who: PersonaInfo) {
+  await page.getByRole('banner').getByRole('button', { name: new RegExp(who.name) }).click();
+  await page.getByRole('menuitem', { name: 'Logg ut' }).click();
+  await expect(page.getByRole('list', { name: 'Brukere du kan logge inn som' })).toBeVisible();
+}
+
+async function openChart(page: Page, workspace: string, patientId: string) {
+  await page.goto(`/${workspace}/patient/${patientId}`);
+  await expect(page.getByRole('region', { name: 'Pasient', exact: true }).getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+test('a home care nurse records NEWS2 ≥ 5 and a report; the patient’s GP sees both, marked as new', async ({ cleanPage: page }) => {
+  const gp = await persona(page, 'bergen-gp');
+  const nurse = await persona(page, 'bergen-homecare-nurse');
+  await signIn(page, nurse.id);
+  const listed = await fhir<Bundle<Patient>>(page, `Patient?general-practitioner=PractitionerRole/${gp.practitionerRoleId}&_count=1&_offset=7`);
+  const patient = listed.entry![0]!.resource!;
+
+  await openChart(page, 'home-care', patient.id!);
+  const vitals = page.getByRole('region', { name: 'Vitale parametere' });
+  await vitals.getByRole('button', { name: 'Registrer vitale parametere' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Registrer vitale parametere' });
+  const field = (label: RegExp) => dialog.getByRole('textbox', { name: label });
+  await field(/^Respirasjonsfrekvens/).fill('25');
+  await field(/^SpO2/).fill('93');
+  await dialog.getByRole('radio', { name: 'Luft' }).check();
+  await field(/^Systolisk/).fill('118');
+  await field(/^Diastolisk/).fill('76');
+  await field(/^Puls/).fill('112');
+  await dialog.getByRole('radio', { name: 'A – våken' }).check();
+  await field(/^Temperatur/).fill('37,4');
+  // NEWS2 as it is entered: 3 (RR) + 2 (SpO2) + 2 (pulse) = 7, high.
+  await expect(dialog.getByText(/NEWS2\s*7/).first()).toBeVisible();
+  await dialog.getByRole('button', { name: 'Lagre' }).click();
+  const anyway = dialog.getByRole('button', { name: 'Lagre likevel' });
+  if (await anyway.isVisible().catch(() => false)) await anyway.click();
+  await expect(dialog).toBeHidden();
+  await expect(vitals.getByRole('region', { name: 'Siste måling' })).toContainText('112');
+
+  const journal = page.getByRole('region', { name: 'Journal' });
+  await journal.getByRole('button', { name: 'Nytt notat' }).click();
+  const editor = page.getByRole('dialog', { name: 'Nytt journalnotat' });
+  await editor.getByLabel('Rapport').fill('Pasienten tung i pusten og varm. NEWS2 7, fastlege varslet.');
+  await editor.getByRole('button', { name: 'Signer' }).click();
+  await expect(editor.getByText(/Notatet er signert/)).toBeVisible();
+  await editor.getByRole('button', { name: 'Lukk' }).click();
+
+  await signOut(page, nurse);
+  await signIn(page, gp.id);
+  await openChart(page, 'gp-office', patient.id!);
+  const latest = page.getByRole('region', { name: 'Vitale parametere' }).getByRole('region', { name: 'Siste måling' });
+  await expect(latest).toContainText('112');
+  await expect(latest.getByText('Nytt')).toBeVisible();
+  const row = page.getByRole('region', { name: 'Journal' }).getByRole('button', { name: new RegExp(`Rapport fra hjemmebesøk.*Nytt.*${nurse.name}`) });
+  await expect(row).toBeVisible();
+  await row.click();
+  await expect(page.getByText('Pasienten tung i pusten og varm. NEWS2 7, fastlege varslet.')).toBeVisible();
+  const overview = page.getByRole('region', { name: 'Oversikt' });
+  await expect(overview.getByRole('region', { name: 'Målinger' })).toContainText('7');
+  await expectAccessible(page, 'GP chart with new entries');
+});
+
+test('an emergency clinic doctor in another municipality sees the critical information first', async ({ cleanPage: page }) => {
+  const doctor = await persona(page, 'trondheim-ed-doctor');
+  await signIn(page, doctor.id);
+  // A Bergen patient with a severe drug reaction.
+  const allergies = await fhir<Bundle<AllergyIntolerance>>(page, 'AllergyIntolerance?criticality=high&clinical-status=active&_count=50');
+  let target: { patient: Patient; allergy: AllergyIntolerance } | undefined;
+  for (const entry of allergies.entry ?? []) {
+    const patient = await fhir<Patient>(page, entry.resource!.patient.reference!);
+    if (patient.address?.some((a) => a.use !== 'old' && a.district === 'Bergen')) {
+      target = { patient, allergy: entry.resource! };
+      break;
+    }
+  }
+  expect(target, 'a Bergen patient with a severe drug reaction').toBeDefined();
+  await openChart(page, 'emergency', target!.patient.id!);
+
+  const contextBar = page.getByRole('region', { name: 'Pasient', exact: true });
+  await expect(contextBar.getByRole('button', { name: /Kritisk informasjon \(\d+\)/ })).toBeVisible();
+  // The first module on the page is the critical information, with the severe reaction in it.
+  const firstModule = page.locator('[id^="module-"]').first();
+  await expect(firstModule).toHaveAttribute('id', 'module-critical-info');
+  const critical = page.getByRole('region', { name: /Kritisk informasjon/ }).first();
+  await expect(critical).toContainText(target!.allergy.code!.text ?? target!.allergy.code!.coding![0]!.display!);
+  await expect(critical).toContainText('Alvorlig');
+  await expectAccessible(page, 'emergency chart of a patient from another municipality');
+});
+
+test('a signed note is corrected by a new version; both versions stay visible', async ({ cleanPage: page }) => {
+  const gp = await persona(page, 'bergen-gp');
+  await signIn(page, gp.id);
+  const listed = await fhir<Bundle<Patient>>(page, `Patient?general-practitioner=PractitionerRole/${gp.practitionerRoleId}&_count=1&_offset=3`);
+  await openChart(page, 'gp-office', listed.entry![0]!.resource!.id!);
+
+  const journal = page.getByRole('region', { name: 'Journal' });
+  await journal.getByRole('button', { name: 'Nytt notat' }).click();
+  const editor = page.getByRole('dialog', { name: 'Nytt journalnotat' });
+  await editor.getByLabel('Årsak').fill('Kontroll av blodtrykk.');
+  await editor.getByLabel('Funn').fill('BT 152/94.');
+  await editor.getByLabel('Vurdering').fill('Ikke velregulert hypertensjon.');
+  await editor.getByLabel('Plan').fill('Øker amlodipin til 10 mg.');
+  await editor.getByRole('button', { name: 'Signer' }).click();
+  await expect(editor.getByText(/Notatet er signert/)).toBeVisible();
+  await editor.getByRole('button', { name: 'Lukk' }).click();
+
+  const row = journal.getByRole('button', { name: /Konsultasjon.*Signert/ }).first();
+  await row.click();
+  await journal.getByRole('button', { name: 'Korriger' }).first().click();
+  const correction = page.getByRole('dialog', { name: 'Korriger signert notat' });
+  await correction.getByLabel('Funn').fill('BT 162/94.');
+  await correction.getByRole('button', { name: 'Signer' }).click();
+  await expect(correction.getByText(/Notatet er signert/)).toBeVisible();
+  await correction.getByRole('button', { name: 'Lukk' }).click();
+
+  await expect(journal.getByRole('button', { name: /Korrigert/ }).first()).toBeVisible();
+  await expect(journal.getByText('BT 162/94.')).toBeVisible();
+  await journal.getByRole('button', { name: 'Vis tidligere versjon' }).first().click();
+  const history = journal.getByRole('group', { name: 'Tidligere versjoner' });
+  await expect(history.getByText('BT 152/94.')).toBeVisible();
+  await expectAccessible(page, 'corrected note with its history');
+});
