@@ -1,4 +1,4 @@
-import type { Patient } from 'fhir/r4';
+import type { AllergyIntolerance, Patient } from 'fhir/r4';
 import type { PatientQuery } from '../domain/patientQuery';
 import type { SearchParams } from './client';
 import { useFhirRead, useFhirSearch } from './hooks';
@@ -39,12 +39,18 @@ export function usePatient(id: string | undefined) {
   return useFhirRead('Patient', id, { staleTime: 60_000 });
 }
 
+/** A severe drug reaction (or other hypersensitivity): criticality high, or a reaction marked severe. */
+export function isSevereAllergy(allergy: AllergyIntolerance): boolean {
+  return allergy.criticality === 'high' || Boolean(allergy.reaction?.some((r) => r.severity === 'severe'));
+}
+
 export function useCriticalInformation(patientId: string | undefined) {
   const allergies = useFhirSearch('AllergyIntolerance', patientId ? patientSearches.allergies(patientId) : undefined);
   const flags = useFhirSearch('Flag', patientId ? patientSearches.criticalFlags(patientId) : undefined);
-  const relevantAllergies = (allergies.data?.resources ?? []).filter(
-    (a) => !a.verificationStatus?.coding?.some((c) => c.code === 'refuted' || c.code === 'entered-in-error'),
-  );
+  // Refuted (or mistaken) entries are not critical information; severe reactions come first.
+  const relevantAllergies = (allergies.data?.resources ?? [])
+    .filter((a) => !a.verificationStatus?.coding?.some((c) => c.code === 'refuted' || c.code === 'entered-in-error'))
+    .sort((a, b) => Number(isSevereAllergy(b)) - Number(isSevereAllergy(a)));
   return {
     allergies: relevantAllergies,
     flags: flags.data?.resources ?? [],

@@ -5,8 +5,8 @@ import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { formatNationalId } from '../../domain/nationalId';
-import { formatName, nationalIdOf } from '../../fhir/format';
-import { patientAge, useCriticalInformation } from '../../fhir/patients';
+import { conceptText, formatName, nationalIdOf } from '../../fhir/format';
+import { isSevereAllergy, patientAge, useCriticalInformation } from '../../fhir/patients';
 import { useFhirRead } from '../../fhir/hooks';
 import { referenceId } from '../../fhir/format';
 import { formatDate } from '../../ui/dates';
@@ -33,7 +33,11 @@ export function PatientContextBar({ patient, onShowCritical }: { patient: Patien
   const critical = useCriticalInformation(patient.id);
   const id = nationalIdOf(patient.identifier);
   const age = patientAge(patient, new Date());
-  const severe = critical.allergies.some((a) => a.criticality === 'high' || a.reaction?.some((r) => r.severity === 'severe'));
+  // Severe reactions first and by name, in words as well as in red.
+  const severeNames = critical.allergies.filter(isSevereAllergy).map((a) => conceptText(a.code)).filter(Boolean);
+  const severe = severeNames.length > 0;
+  const marker = t('patient.criticalMarker', { count: critical.count });
+  const label = severe ? `${marker} · ${t('critical.severe')}: ${severeNames.slice(0, 3).join(', ')}${severeNames.length > 3 ? ' …' : ''}` : marker;
   return (
     <Paper
       component="section"
@@ -63,9 +67,9 @@ export function PatientContextBar({ patient, onShowCritical }: { patient: Patien
       {critical.count > 0 && (
         <Chip
           color={severe ? 'error' : 'warning'}
-          label={t('patient.criticalMarker', { count: critical.count })}
+          label={label}
           onClick={onShowCritical}
-          sx={{ fontWeight: 700, fontSize: '0.95rem', height: 40 }}
+          sx={{ fontWeight: 700, fontSize: '0.95rem', minHeight: 40, height: 'auto', maxWidth: '100%', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.5 } }}
         />
       )}
     </Paper>
