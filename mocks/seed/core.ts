@@ -35,6 +35,8 @@ const DEPT = concept(ORGANIZATION_TYPE, 'dept', 'Hospital Department', 'Avdeling
 const LAB_TYPE = concept(ORGANIZATION_TYPE, 'dept', 'Hospital Department', 'Laboratorium');
 /** Hospitals and their departments belong to the specialist health service (read by the app's provenance line). */
 const HOSPITAL_SERVICE = concept(CODE_SYSTEM.service, 'hospital', 'Spesialisthelsetjenesten');
+/** A GP office's own laboratory belongs to the GP service. */
+const GP_SERVICE = concept(CODE_SYSTEM.service, 'gp', 'Fastlege');
 const BUILDING = concept(LOCATION_PHYSICAL_TYPE, 'bu', 'Building', 'Bygning');
 const ROOM = concept(LOCATION_PHYSICAL_TYPE, 'ro', 'Room', 'Rom');
 const SPECIALTY_GP = deepFreeze([concept(CODE_SYSTEM.specialty, '1', 'Allmennmedisin')]);
@@ -252,7 +254,7 @@ class CoreBuilder {
     if (unit.kind === 'gp-office') {
       this.organization({
         id: officeLabId(m.code, unit.key),
-        type: [LAB_TYPE],
+        type: [LAB_TYPE, GP_SERVICE],
         name: `${unit.name}, laboratorium`,
         address: [address],
         partOf: orgRef,

@@ -16,6 +16,7 @@ const PATIENT_DESKTOP: LayoutItem[] = [
   { module: 'journal-notes', w: 12, h: 7 },
   { module: 'problems', w: 6, h: 4 },
   { module: 'medications', w: 6, h: 4 },
+  { module: 'lab-results', w: 12, h: 7 },
 ];
 const PATIENT_TABLET: LayoutItem[] = [
   { module: 'critical-info', w: 12, h: 3 },
@@ -24,6 +25,7 @@ const PATIENT_TABLET: LayoutItem[] = [
   { module: 'journal-notes', w: 12, h: 8 },
   { module: 'medications', w: 12, h: 4 },
   { module: 'problems', w: 12, h: 4 },
+  { module: 'lab-results', w: 12, h: 7 },
 ];
 
 function layouts(homeDesktop: LayoutItem[], homeTablet: LayoutItem[], clinical = true): Defaults {

@@ -11,6 +11,7 @@ import { manifest as unitPatients } from './unit-patients/manifest';
 import { manifest as listedPatients } from './listed-patients/manifest';
 import { manifest as vitalSigns } from './vital-signs/manifest';
 import { manifest as overview } from './overview/manifest';
+import { manifest as labResults } from './lab-results/manifest';
 
 /**
  * Every layout module the product has. Adding a module: a folder under src/modules with a
@@ -29,6 +30,7 @@ export const MODULES: readonly ModuleManifest[] = [
   listedPatients,
   vitalSigns,
   overview,
+  labResults,
 ];
 
 export const MODULE_REGISTRY: ReadonlyMap<string, ModuleManifest> = new Map(MODULES.map((m) => [m.id, m]));
