@@ -42,7 +42,7 @@ test('find a patient by name, open the chart and see the critical information fi
   const critical = page.getByRole('region', { name: /Kritisk informasjon/ });
   await expect(critical).toContainText(allergy.code!.text ?? allergy.code!.coding![0]!.display!);
   await expect(critical).toContainText('Alvorlig');
-  await expect(page.getByRole('region', { name: /Aktive problemer/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Problemer og diagnoser' })).toBeVisible();
   await expect(page.getByRole('region', { name: /Legemidler i bruk/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Oversikt' })).toBeVisible();
   await expectAccessible(page, 'patient chart');

@@ -146,7 +146,7 @@ export const en: Translation = {
       'infection-risk': 'Infection risk',
     },
   },
-  problems: { title: 'Active problems and diagnoses', none: 'No active problems recorded.', onset: 'since {{date}}' },
+  problems: { title: 'Problems and diagnoses' },
   medications: { title: 'Medicines in use', none: 'No medicines in use.', since: 'since {{date}}' },
   layout: {
     moduleCrashed: 'This module could not be shown. The rest of the page works; reload to try again.',
@@ -187,7 +187,7 @@ export const en: Translation = {
   },
   modules: {
     'critical-info': 'Critical information: allergies, anaesthesia complications, implants, infection risk and more.',
-    problems: 'Active problems and diagnoses (ICPC-2 / ICD-10).',
+    problems: 'Active and resolved problems and diagnoses (ICPC-2 / ICD-10), with a code picker.',
     medications: 'Medicines in use, from the shared medication list.',
     'latest-notes': 'The latest journal notes from every service.',
     'recent-patients': 'The patients you have opened in this session.',

@@ -144,7 +144,7 @@ export const nb = {
       'infection-risk': 'Smitte',
     },
   },
-  problems: { title: 'Aktive problemer og diagnoser', none: 'Ingen aktive problemer registrert.', onset: 'fra {{date}}' },
+  problems: { title: 'Problemer og diagnoser' },
   medications: { title: 'Legemidler i bruk', none: 'Ingen legemidler i bruk.', since: 'fra {{date}}' },
   layout: {
     moduleCrashed: 'Denne modulen kunne ikke vises. Resten av siden virker; last siden på nytt for å prøve igjen.',
@@ -185,7 +185,7 @@ export const nb = {
   },
   modules: {
     'critical-info': 'Kritisk informasjon: allergier, anestesikomplikasjoner, implantater, smitte m.m.',
-    problems: 'Aktive problemer og diagnoser (ICPC-2 / ICD-10).',
+    problems: 'Aktive og avsluttede problemer og diagnoser (ICPC-2 / ICD-10), med kodevelger.',
     medications: 'Legemidler i bruk fra den felles legemiddellisten.',
     'latest-notes': 'De siste journalnotatene fra alle tjenester.',
     'recent-patients': 'Pasientene du har åpnet i denne økten.',

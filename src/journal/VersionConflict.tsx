@@ -54,6 +54,7 @@ export function VersionConflict({
                 <td style={{ fontWeight: differs ? 700 : undefined }}>{f.mine || '–'}</td>
                 <td style={{ fontWeight: differs ? 700 : undefined }}>
                   {f.theirs || '–'}
+                  {differs && ' '}
                   {differs && (
                     <Typography component="span" variant="body2" sx={{ ml: 0.5 }}>
                       ({t('versionConflict.differs')})
