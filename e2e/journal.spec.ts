@@ -1,4 +1,4 @@
-import type { AllergyIntolerance, Bundle, Patient } from 'fhir/r4';
+import type { AllergyIntolerance, Bundle, Condition, Patient } from 'fhir/r4';
 import { test, expect, personas, signIn, fhir, expectAccessible, type PersonaInfo } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -139,4 +139,56 @@ test('a signed note is corrected by a new version; both versions stay visible', 
   const history = journal.getByRole('group', { name: 'Tidligere versjoner' });
   await expect(history.getByText('BT 152/94.')).toBeVisible();
   await expectAccessible(page, 'corrected note with its history');
+});
+
+/** Saves a resource as another user (their own token), the way a colleague's browser would. */
+async function saveAsOtherUser(page: Page, personaId: string, resource: Condition) {
+  const status = await page.evaluate(
+    async ({ personaId, resource }) => {
+      const tokenResponse = await fetch('/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ persona: personaId }) });
+      const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+      const response = await fetch(`/fhir/Condition/${resource.id}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json', 'If-Match': `W/"${resource.meta?.versionId ?? '1'}"` },
+        body: JSON.stringify(resource),
+      });
+      return response.status;
+    },
+    { personaId, resource },
+  );
+  expect(status).toBe(200);
+}
+
+test('two users edit the same problem: the second sees both versions and chooses', async ({ cleanPage: page }) => {
+  const gp = await persona(page, 'bergen-gp');
+  await signIn(page, gp.id);
+  const conditions = await fhir<Bundle<Condition>>(page, 'Condition?clinical-status=active&category=problem-list-item&_count=1&_offset=11');
+  const condition = conditions.entry![0]!.resource!;
+  await openChart(page, 'gp-office', condition.subject.reference!.split('/')[1]!);
+
+  const problems = page.getByRole('region', { name: 'Problemer og diagnoser' });
+  const text = condition.code!.text ?? condition.code!.coding![0]!.display!;
+  await problems.getByRole('button', { name: `Endre ${text}` }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Endre diagnose' });
+  await dialog.getByLabel('Notat (valgfritt)').fill('Velregulert på dagens dose.');
+
+  // Meanwhile a colleague at the emergency clinic saves the same problem.
+  const current = await fhir<Condition>(page, `Condition/${condition.id}`);
+  await saveAsOtherUser(page, 'bergen-ed-doctor', { ...current, note: [{ text: 'Sett på legevakt: BT 170/100.' }] });
+
+  await dialog.getByRole('button', { name: 'Lagre' }).click();
+  const conflict = dialog.getByRole('alert').filter({ hasText: 'Endret av en annen' });
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText('Velregulert på dagens dose.');
+  await expect(conflict).toContainText('Sett på legevakt: BT 170/100.');
+  // Nothing the user typed is lost while they choose.
+  await expect(dialog.getByLabel('Notat (valgfritt)')).toHaveValue('Velregulert på dagens dose.');
+  await expectAccessible(page, 'problem version conflict');
+  await conflict.getByRole('button', { name: 'Lagre min versjon' }).click();
+  await expect(dialog).toBeHidden();
+
+  const saved = await fhir<Condition>(page, `Condition/${condition.id}`);
+  expect(Number(saved.meta!.versionId)).toBe(Number(current.meta!.versionId) + 2);
+  expect(saved.note?.map((n) => n.text)).toContain('Velregulert på dagens dose.');
+  await expect(problems).toContainText('Velregulert på dagens dose.');
 });
