@@ -331,8 +331,8 @@ describe('critical information', { timeout: 60_000 }, () => {
     expect(within(alert).getByText('Endret av en annen mens du arbeidet')).toBeInTheDocument();
     expect(alert).toHaveTextContent(`${nurse.persona.name} har lagret denne oppføringen`);
     const row = (label: string) => within(alert).getByRole('rowheader', { name: label }).closest('tr')!;
-    expect(within(row('Reaksjon')).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Elveblest (urtikaria)', 'Kvalme(ulik)']);
-    expect(within(row('Sikkerhet')).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Bekreftet', 'Mistenkt(ulik)']);
+    expect(within(row('Reaksjon')).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Elveblest (urtikaria)', 'Kvalme (ulik)']);
+    expect(within(row('Sikkerhet')).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Bekreftet', 'Mistenkt (ulik)']);
     // Nothing was overwritten, and the form keeps the user's input.
     expect((await fhir<AllergyIntolerance>(gp, 'GET', 'AllergyIntolerance/alg-00083-1')).body.meta?.versionId).toBe('2');
     expect(within(dialog).getByRole('radio', { name: 'Bekreftet' })).toBeChecked();

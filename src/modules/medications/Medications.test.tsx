@@ -321,7 +321,7 @@ describe('conflict handling', { timeout: 60_000 }, () => {
     expect(within(alert).getByText('Endret av en annen mens du arbeidet')).toBeInTheDocument();
     await within(alert).findByText(/^Hanna Amundsen \(Lege, legevakt\) har lagret denne oppføringen/);
     const dosageRow = within(alert).getByRole('row', { name: /^Dosering/ });
-    expect(within(dosageRow).getAllByRole('cell').map((c) => c.textContent)).toEqual([expect.stringMatching(/^3 /), 'Halv dose etter sykehusopphold(ulik)']);
+    expect(within(dosageRow).getAllByRole('cell').map((c) => c.textContent)).toEqual([expect.stringMatching(/^3 /), 'Halv dose etter sykehusopphold (ulik)']);
     expect(within(alert).getByRole('row', { name: /^Registrert av/ })).toHaveTextContent('Harald SørensenHanna Amundsen');
     // What the user typed is still there, and the server still holds their version.
     expect(dose).toHaveValue('3');
