@@ -1,4 +1,4 @@
-import type { FhirResource, Patient, Reference, RelatedPerson } from 'fhir/r4';
+import type { Appointment, Condition, Encounter, FhirResource, MedicationStatement, Patient, Reference, RelatedPerson } from 'fhir/r4';
 import { IDENTIFIER } from '../../src/domain/codeSystems';
 import { childHealth, homeCare, nursingHome, physioSeries } from './care';
 import {
@@ -13,7 +13,7 @@ import {
   type VisitText,
   type VitalSet,
 } from './conditions';
-import { V2_0131, V3_ROLE_CODE, concept, deepFreeze } from './fhir';
+import { V2_0131, V3_ROLE_CODE, concept, deepFreeze, nb, ref } from './fhir';
 import { humanName, type Person } from './population';
 import { Rng, STREAM, deriveSeed } from './random';
 import {
@@ -32,7 +32,8 @@ import {
   type LabDef,
   type PanelKey,
 } from './terminology';
-import { DAY, HOUR, MINUTE, YEAR, date, dateTime, type Clock } from './time';
+import { DISCHARGE, HOSPITAL_CONTROL, SPECIALIST, documentText, type DocSection } from './texts';
+import { DAY, HOUR, MINUTE, YEAR, date, dateTime, osloClock, osloDay, type Clock } from './time';
 import { PatientWriter, section, sharedSection, type VitalKind, type Vitals, type VitalsDone } from './writer';
 import { staffOf, type MuniCtx, type StaffRef, type UnitRef, type World } from './world';
 
@@ -63,6 +64,16 @@ const FATHER_ROLE = deepFreeze([concept(V3_ROLE_CODE, 'FTH', 'father', 'Far')]);
  * history believable, while keeping the data set at ≈ 35 resources per patient.
  */
 const ACUTE_SCALE = 0.3;
+
+/**
+ * Documents (epikriser, henvisninger, letters) are drawn from a sub-stream of the patient's
+ * history stream (seed, history, index, 1): a stream of their own, so adding or changing
+ * documents never changes what the history stream gives the other resources.
+ */
+const DOCUMENT_SUBSTREAM = 1;
+
+/** Chance that the GP refers a new chronic diagnosis (SPECIALIST key) to a hospital outpatient clinic. */
+const SPECIALIST_REFERRAL_CHANCE = 0.4;
 
 const TRIAGE_TEXT: Record<string, string> = {
   Rød: 'Rød – livstruende, umiddelbar vurdering',
@@ -103,12 +114,18 @@ export class History {
   physioDone = false;
   inNursingHome = false;
   hasHomeCare = false;
+  /** The documents' own stream (see DOCUMENT_SUBSTREAM). */
+  private readonly docRng: Rng;
+  /** Where this patient's resources start in `out`. */
+  private readonly firstOut: number;
 
   constructor(ctx: HistoryContext, person: Person, out: FhirResource[]) {
     this.ctx = ctx;
     this.p = person;
     this.clock = ctx.clock;
     this.rng = new Rng(deriveSeed(ctx.seed, STREAM.history, person.index));
+    this.docRng = new Rng(deriveSeed(ctx.seed, STREAM.history, person.index, DOCUMENT_SUBSTREAM));
+    this.firstOut = out.length;
     this.w = new PatientWriter(ctx.world, ctx.clock, person, this.rng, out);
     this.start = Math.max(ctx.windowStart, person.birthMs);
     this.base = this.baseline();
@@ -138,6 +155,7 @@ export class History {
     else if (this.hasHomeCare) homeCare(this);
     if (this.age < 6) childHealth(this);
     this.recentLabs();
+    this.documents();
     this.p.chronicKeys = [...this.chronic.keys()];
     this.p.nursingHome = this.inNursingHome;
   }
@@ -847,6 +865,380 @@ export class History {
     physioSeries(this, Math.max(from, startApprox), s.def.display, s.ref);
   }
 
+  // -------------------------------------------------------------------------------------------
+  // Documents between services (DocumentReference)
+
+  /**
+   * A pass over what the history wrote for the patient: an epikrise for every hospital stay or
+   * outpatient treatment, the GP's referrals (acute admissions, specialist assessment of some
+   * new chronic diagnoses, physiotherapy) and the hospital's letters back (answer to a
+   * referral, letter after an outpatient consultation, with its Encounter or a booked
+   * Appointment). Draws only from `docRng`.
+   */
+  private documents(): void {
+    const out = this.w.out;
+    const encounters: Encounter[] = [];
+    const conditions: Condition[] = [];
+    const meds: MedicationStatement[] = [];
+    const appointments: Appointment[] = [];
+    for (let i = this.firstOut; i < out.length; i++) {
+      const r = out[i] as FhirResource;
+      if (r.resourceType === 'Encounter') encounters.push(r);
+      else if (r.resourceType === 'Condition') conditions.push(r);
+      else if (r.resourceType === 'MedicationStatement') meds.push(r);
+      else if (r.resourceType === 'Appointment') appointments.push(r);
+    }
+    const docs = { encounters, conditions, meds };
+    for (const enc of encounters) if (enc.serviceType?.coding?.[0]?.code === 'hospital') this.stayDocuments(enc, docs);
+    for (const c of conditions) this.specialistReferral(c, docs);
+    this.physioReferral(encounters, appointments, docs);
+  }
+
+  private get patientLine(): string {
+    const [y, m, d] = this.p.birthDate.split('-');
+    return `${humanName(this.p).text}, født ${d}.${m}.${y}`;
+  }
+
+  /** The chronic problems known at `t`, as a referral or epikrise lists them. */
+  private problemsAt(t: number, conditions: readonly Condition[], except?: Condition): string[] {
+    return conditions
+      .filter((c) => c !== except && c.category?.[0]?.coding?.[0]?.code === 'problem-list-item' && Date.parse(c.recordedDate ?? '') <= t)
+      .map((c) => `${c.code?.text ?? ''} (ICPC-2 ${c.code?.coding?.[0]?.code ?? ''})`);
+  }
+
+  /** The medicines in use at `t` ("name strength form: dosage"), those started for `newFor` marked new. */
+  private medsAt(t: number, meds: readonly MedicationStatement[], newFor?: Condition): string[] {
+    const lines: string[] = [];
+    for (const m of meds) {
+      const start = Date.parse(m.effectivePeriod?.start ?? '');
+      const end = m.effectivePeriod?.end ? Date.parse(m.effectivePeriod.end) : Infinity;
+      if (!(start <= t + MINUTE && end > t)) continue;
+      const isNew = newFor !== undefined && m.reasonReference?.[0]?.reference === `Condition/${newFor.id}`;
+      lines.push(`${m.medicationCodeableConcept?.text ?? ''}: ${m.dosage?.[0]?.text ?? ''}${isNew ? ' (ny)' : ''}`);
+    }
+    return lines;
+  }
+
+  /** Placeholders of a finding template filled from the patient's usual values (no draw from the history stream). */
+  private fillFromBase(template: string): string {
+    const b = this.base;
+    const values: Record<string, string> = {
+      bp: `${Math.round(b.sys)}/${Math.round(b.dia)}`,
+      hr: String(Math.round(b.hr)),
+      spo2: String(Math.round(b.spo2)),
+      temp: nb(b.temp, 1),
+      rr: String(Math.round(b.rr)),
+      weight: String(Math.round(b.weight)),
+      crp: String(this.docRng.range(60, 180)),
+      hba1c: String(this.docRng.range(48, 70)),
+    };
+    return template.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? '');
+  }
+
+  /** A weekday office time on or before the Oslo day of `approx`, in the past (from `docRng`). */
+  private docOfficeTime(approx: number): number {
+    const c = this.clock;
+    let d = c.dayOffsetOf(approx);
+    for (let tries = 0; tries < 20; tries++) {
+      const wd = c.weekday(d);
+      if (wd === 6) d -= 1;
+      else if (wd === 0) d -= 2;
+      const t = c.at(d, this.docRng.range(8, 15), this.docRng.pick([0, 15, 30, 45]));
+      if (t < c.now - 2 * HOUR) return t;
+      d -= 1;
+    }
+    return c.at(d, 9, 0);
+  }
+
+  /**
+   * A weekday office time after `after`, `days` working days on (0 = the same day when there is
+   * time left), in the past: hospitals write their letters in the daytime.
+   */
+  private docOfficeTimeAfter(after: number, days: number): number {
+    const c = this.clock;
+    let d = c.dayOffsetOf(after) + days;
+    for (let tries = 0; tries < 20; tries++) {
+      const wd = c.weekday(d);
+      if (wd === 6) d += 2;
+      else if (wd === 0) d += 1;
+      const t = c.at(d, this.docRng.range(8, 15), this.docRng.pick([0, 15, 30, 45]));
+      if (t > after) return t < c.now - HOUR ? t : Math.min(c.now - MINUTE, Math.max(after + MINUTE, this.docOfficeTime(c.now)));
+      d += 1;
+    }
+    return Math.min(after + HOUR, c.now - MINUTE);
+  }
+
+  /** A weekday office time on or after the Oslo day of `approx`, from tomorrow on. */
+  private docFutureTime(approx: number): number {
+    const c = this.clock;
+    let d = Math.max(1, c.dayOffsetOf(approx));
+    const wd = c.weekday(d);
+    if (wd === 6) d += 2;
+    else if (wd === 0) d += 1;
+    return c.at(d, this.docRng.range(8, 14), this.docRng.pick([0, 15, 30, 45]));
+  }
+
+  private staffAt(t: number, ref: Reference | undefined): { who: StaffRef; office: UnitRef } {
+    const { gp, office } = this.w.at(t);
+    const who = office.staff.find((s) => s.ref.reference === ref?.reference) ?? gp;
+    return { who, office };
+  }
+
+  /** The epikrise of a hospital stay (and the GP's referral, and a later outpatient control). */
+  private stayDocuments(enc: Encounter, docs: { encounters: Encounter[]; conditions: Condition[]; meds: MedicationStatement[] }): void {
+    const cond = docs.conditions.find((c) => c.encounter?.reference === `Encounter/${enc.id}`);
+    const key = cond?.code?.coding?.[0]?.code ?? '';
+    const def = HOSPITAL_DX.find((d) => d.key === key);
+    const text = DISCHARGE[key];
+    if (!cond || !def || !text || !enc.period?.start) return;
+    const r = this.docRng;
+    const admit = Date.parse(enc.period.start);
+    const end = Date.parse(enc.period.end ?? enc.period.start);
+    const hosp = this.w.at(admit).muni.hospital;
+    const doctor = hosp.doctors.find((d) => d.ref.reference === enc.participant?.[0]?.individual?.reference) ?? r.pick(hosp.doctors);
+    const stay = enc.class.code === 'IMP';
+    const encRef = ref('Encounter', enc.id ?? '');
+    const unit = `${hosp.def.name}, ${text.department}`;
+
+    const ed = docs.encounters.find((e) => e.class.code === 'EMER' && Math.abs(Date.parse(e.period?.start ?? '') - admit) < 5 * HOUR && Date.parse(e.period?.start ?? '') <= admit);
+    let arrival: string;
+    let referral: Reference | undefined;
+    if (ed) {
+      arrival = `Henvist fra ${ed.serviceProvider?.display ?? 'legevakten'} etter vurdering av legevaktlege.`;
+    } else if (r.chance(0.5)) {
+      const t = admit - r.range(60, 180) * MINUTE;
+      const { gp, office } = this.w.at(t);
+      referral = this.w.document({
+        type: 'henvisning',
+        t,
+        author: gp,
+        custodian: office.ref,
+        service: 'gp',
+        title: 'Henvisning til innleggelse',
+        description: `Henvisning til ${hosp.def.name}: ${def.edReason}`,
+        text: documentText(
+          'Henvisning til innleggelse',
+          [`Fra: ${gp.name}, fastlege, ${office.name}`, `Til: ${unit}`, `Gjelder: ${this.patientLine}`, 'Hastegrad: øyeblikkelig hjelp'],
+          [
+            ['Henvisningsårsak', `${def.edReason}. Mistanke om ${def.display.toLowerCase()}.`],
+            ['Funn', this.fillFromBase(def.edFindings)],
+            ['Kjente tilstander', this.problemsAt(t, docs.conditions)],
+            ['Faste medisiner', this.medsAt(t, docs.meds)],
+            ['Spørsmål til sykehuset', 'Ønsker vurdering og behandling. Pasienten er informert og sendes med ambulanse.'],
+          ],
+          [gp.name, 'Fastlege', office.name],
+        ),
+      });
+      arrival = 'Innlagt som øyeblikkelig hjelp etter henvisning fra fastlege.';
+    } else {
+      arrival = 'Innlagt som øyeblikkelig hjelp, brakt inn med ambulanse.';
+    }
+
+    const written = this.docOfficeTimeAfter(end, r.range(0, 2));
+    const { gp: gpAfter, office: officeAfter } = this.w.at(end);
+    const title = stay ? 'Epikrise' : 'Epikrise fra poliklinisk behandling';
+    const discharge: DocSection[] = [
+      ['Diagnoser', [`${def.display} (ICD-10 ${def.key})`, ...this.problemsAt(admit, docs.conditions)]],
+      [stay ? 'Innleggelsesårsak' : 'Årsak til kontakt', `${def.edReason}. ${arrival}`],
+      ['Funn', r.pick(text.findings)],
+      ['Behandling og forløp', r.pick(text.course)],
+      [stay ? 'Medikamenter ved utskrivning' : 'Medikamenter', [...this.medsAt(end, docs.meds, cond), ...(text.courses ?? []).map((c) => `${c} (kur)`)]],
+      ['Videre oppfølging', text.followUp],
+    ];
+    const epikrise = this.w.document({
+      type: 'epikrise',
+      t: written,
+      author: doctor,
+      custodian: hosp.ref,
+      service: 'hospital',
+      title,
+      description: `${title} fra ${hosp.def.name}: ${def.display}`,
+      text: documentText(
+        title,
+        [
+          unit,
+          `Pasient: ${this.patientLine}`,
+          stay ? `Innlagt: ${dmy(admit)}. Utskrevet: ${dmy(end)}.` : `Behandlet: ${dmy(admit)}.`,
+          `Til: ${gpAfter.name}, fastlege, ${officeAfter.name}`,
+          'Kopi: pasienten',
+        ],
+        discharge,
+        [doctor.name, 'Overlege', unit],
+      ),
+      encounter: encRef,
+      period: { start: admit, end },
+      ...(referral ? { related: [referral] } : {}),
+    });
+
+    // An outpatient control some weeks later: done (with a letter) or booked.
+    const control = HOSPITAL_CONTROL[key];
+    if (!control || !stay || !r.chance(0.5)) return;
+    const approx = end + r.range(42, 75) * DAY;
+    const reason = `Poliklinisk kontroll: ${def.display}`;
+    if (approx < this.clock.now - 2 * DAY) {
+      const t = this.docOfficeTime(approx);
+      const visit = this.w.encounter({ cls: 'AMB', service: 'hospital', start: t, end: t + 30 * MINUTE, participants: [doctor], provider: hosp.ref, reason });
+      const { gp, office } = this.w.at(t);
+      const letterAt = this.docOfficeTimeAfter(t, r.range(1, 5));
+      this.w.document({
+        type: 'brev',
+        t: letterAt,
+        author: doctor,
+        custodian: hosp.ref,
+        service: 'hospital',
+        title: 'Brev fra spesialist',
+        description: `Poliklinisk kontroll ved ${control.clinic}, ${hosp.def.name}`,
+        text: documentText(
+          'Brev fra spesialist',
+          [`Fra: ${hosp.def.name}, ${control.clinic}`, `Til: ${gp.name}, fastlege, ${office.name}`, `Gjelder: ${this.patientLine}`, `Konsultasjon: ${dmy(t)}`],
+          [
+            ['Bakgrunn', `Kontroll etter innleggelse for ${def.display.toLowerCase()} ${dmy(admit)}–${dmy(end)}.`],
+            ['Funn', control.findings],
+            ['Vurdering', control.assessment],
+            ['Anbefalinger til fastlegen', control.advice],
+          ],
+          [doctor.name, 'Overlege', `${hosp.def.name}, ${control.clinic}`],
+        ),
+        encounter: visit,
+        related: [epikrise],
+      });
+    } else {
+      this.w.appointment({ status: 'booked', service: 'hospital', start: this.docFutureTime(approx), minutes: 30, who: doctor, description: reason, created: end + r.range(1, 10) * DAY });
+    }
+  }
+
+  /** Some new chronic diagnoses are referred to the hospital's outpatient clinic; the answer and the specialist's letter follow. */
+  private specialistReferral(c: Condition, docs: { conditions: Condition[]; meds: MedicationStatement[] }): void {
+    const key = c.code?.coding?.[0]?.code ?? '';
+    const spec = SPECIALIST[key];
+    if (!spec || !c.encounter || c.category?.[0]?.coding?.[0]?.code !== 'problem-list-item') return;
+    const r = this.docRng;
+    if (!r.chance(SPECIALIST_REFERRAL_CHANCE)) return;
+    const recorded = Date.parse(c.recordedDate ?? '');
+    const t = recorded + r.range(30, 240) * MINUTE;
+    if (!(t < this.clock.now - HOUR)) return;
+    const { who, office } = this.staffAt(recorded, c.recorder);
+    const hosp = this.w.at(t).muni.hospital;
+    const diagnosis = c.code?.text ?? key;
+    const patient = this.patientLine;
+    const title = `Henvisning til ${lowerFirst(spec.clinic)}`;
+    const referral = this.w.document({
+      type: 'henvisning',
+      t,
+      author: who,
+      custodian: office.ref,
+      service: 'gp',
+      title,
+      description: `Henvisning til ${spec.clinic}, ${hosp.def.name}: ${diagnosis}`,
+      text: documentText(
+        title,
+        [`Fra: ${who.name}, fastlege, ${office.name}`, `Til: ${hosp.def.name}, ${spec.clinic}`, `Gjelder: ${patient}`, 'Hastegrad: ordinær'],
+        [
+          ['Henvisningsårsak', spec.reason],
+          ['Kjente tilstander', this.problemsAt(t, docs.conditions)],
+          ['Faste medisiner', this.medsAt(t, docs.meds)],
+          ['Spørsmål til spesialisthelsetjenesten', spec.question],
+        ],
+        [who.name, 'Fastlege', office.name],
+      ),
+      encounter: c.encounter,
+    });
+
+    const answered = this.docOfficeTime(t + r.range(5, 20) * DAY);
+    if (answered <= t || answered >= this.clock.now - HOUR) return; // not answered yet
+    const doctor = r.pick(hosp.doctors);
+    const consultApprox = t + r.range(35, 100) * DAY;
+    const done = consultApprox < this.clock.now - 2 * DAY;
+    const consult = done ? this.docOfficeTime(consultApprox) : this.docFutureTime(consultApprox);
+    const deadline = consult + r.range(0, 14) * DAY;
+    const { gp, office: gpOffice } = this.w.at(answered);
+    this.w.document({
+      type: 'brev',
+      t: answered,
+      author: doctor,
+      custodian: hosp.ref,
+      service: 'hospital',
+      title: 'Svar på henvisning',
+      description: `Svar på henvisning fra ${spec.clinic}, ${hosp.def.name}`,
+      text: documentText(
+        'Svar på henvisning',
+        [`Fra: ${hosp.def.name}, ${spec.clinic}`, `Til: ${gp.name}, fastlege, ${gpOffice.name}`, `Gjelder: ${patient}`, `Henvisning datert: ${dmy(t)}`],
+        [
+          ['Vurdering av henvisningen', `Henvisningen er mottatt og vurdert. Pasienten har rett til nødvendig helsehjelp i spesialisthelsetjenesten, med frist for start av helsehjelpen ${dmy(deadline)}.`],
+          ['Time', `Pasienten er satt opp til time ved ${spec.clinic} ${dmy(consult)} kl. ${hhmm(consult)}. Innkalling er sendt pasienten.`],
+          ['Til fastlegen', 'Ingen tiltak er nødvendige før timen. Gi beskjed dersom tilstanden forverres.'],
+        ],
+        [doctor.name, 'Overlege', `${hosp.def.name}, ${spec.clinic}`],
+      ),
+      related: [referral],
+    });
+
+    const reason = `Poliklinisk vurdering: ${diagnosis}`;
+    if (!done) {
+      this.w.appointment({ status: 'booked', service: 'hospital', start: consult, minutes: 45, who: doctor, description: reason, created: answered });
+      return;
+    }
+    const visit = this.w.encounter({ cls: 'AMB', service: 'hospital', start: consult, end: consult + 45 * MINUTE, participants: [doctor], provider: hosp.ref, reason });
+    const letterAt = this.docOfficeTimeAfter(consult, r.range(1, 5));
+    const { gp: gpLater, office: officeLater } = this.w.at(consult);
+    this.w.document({
+      type: 'brev',
+      t: letterAt,
+      author: doctor,
+      custodian: hosp.ref,
+      service: 'hospital',
+      title: 'Brev fra spesialist',
+      description: `Poliklinisk vurdering ved ${spec.clinic}, ${hosp.def.name}: ${diagnosis}`,
+      text: documentText(
+        'Brev fra spesialist',
+        [`Fra: ${hosp.def.name}, ${spec.clinic}`, `Til: ${gpLater.name}, fastlege, ${officeLater.name}`, `Gjelder: ${patient}`, `Konsultasjon: ${dmy(consult)}`],
+        [
+          ['Bakgrunn', `Henvist fra fastlege ${dmy(t)}. ${spec.reason}`],
+          ['Funn', r.pick(spec.findings)],
+          ['Vurdering', spec.assessment],
+          ['Anbefalinger til fastlegen', spec.advice],
+        ],
+        [doctor.name, 'Overlege', `${hosp.def.name}, ${spec.clinic}`],
+      ),
+      encounter: visit,
+      related: [referral],
+    });
+  }
+
+  /** The GP's referral before a physiotherapy series (its first session or first booked appointment). */
+  private physioReferral(encounters: readonly Encounter[], appointments: readonly Appointment[], docs: { conditions: Condition[]; meds: MedicationStatement[] }): void {
+    const first = encounters.find((e) => e.serviceType?.coding?.[0]?.code === 'physio');
+    const booked = appointments.find((a) => a.status === 'booked' && a.serviceType?.[0]?.coding?.[0]?.code === 'physio');
+    const start = first?.period?.start ?? booked?.start;
+    if (!start) return;
+    const r = this.docRng;
+    const t = this.docOfficeTime(Date.parse(start) - r.range(7, 21) * DAY);
+    const reason = (first?.reasonCode?.[0]?.text ?? booked?.description ?? '').replace(/^Fysioterapi: /, '');
+    if (!reason) return;
+    const { gp, office } = this.w.at(t);
+    const unit = this.p.muni.physio;
+    this.w.document({
+      type: 'henvisning',
+      t,
+      author: gp,
+      custodian: office.ref,
+      service: 'gp',
+      title: 'Henvisning til fysioterapi',
+      description: `Henvisning til ${unit.name}: ${reason}`,
+      text: documentText(
+        'Henvisning til fysioterapi',
+        [`Fra: ${gp.name}, fastlege, ${office.name}`, `Til: ${unit.name}`, `Gjelder: ${this.patientLine}`],
+        [
+          ['Henvisningsårsak', `${reason}.`],
+          ['Kjente tilstander', this.problemsAt(t, docs.conditions)],
+          ['Faste medisiner', this.medsAt(t, docs.meds)],
+          ['Ønsket tiltak', 'Vurdering og behandling med individuelt tilpasset opptrening. Pasienten ønsker time så snart som mulig.'],
+        ],
+        [gp.name, 'Fastlege', office.name],
+      ),
+    });
+  }
+
   /** A blood test round in the last two weeks, often with something abnormal (new results). */
   private recentLabs(): void {
     if (this.age < 18 || this.inNursingHome) return;
@@ -872,6 +1264,22 @@ export class History {
       (lab) => this.labValue(lab, false),
     );
   }
+}
+
+/** dd.mm.yyyy of the Oslo day of an instant, as Norwegian letters write dates. */
+function dmy(ms: number): string {
+  const { y, m, d } = osloDay(ms);
+  return `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y}`;
+}
+
+/** HH:MM Oslo time. */
+function hhmm(ms: number): string {
+  const { hour, minute } = osloClock(ms);
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 export function writePatient(ctx: HistoryContext, person: Person, out: FhirResource[]): void {

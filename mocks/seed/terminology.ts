@@ -100,6 +100,23 @@ export const ENCOUNTER_CLASS: Record<EncounterClass, Coding> = Object.fromEntrie
   (Object.keys(CLASS_DISPLAY) as EncounterClass[]).map((k) => [k, deepFreeze({ system: V3_ACT_CODE, code: k, display: CLASS_DISPLAY[k] })]),
 ) as Record<EncounterClass, Coding>;
 
+/**
+ * Documents from and to other services (DocumentReference.type): the product's own code
+ * (CODE_SYSTEM.documentType) first, then the nearest LOINC document code for other systems.
+ */
+export type DocumentTypeCode = 'epikrise' | 'henvisning' | 'brev';
+const DOCUMENT_TYPE_DISPLAY: Record<DocumentTypeCode, readonly [string, string, string]> = {
+  epikrise: ['Epikrise', '18842-5', 'Discharge summary'],
+  henvisning: ['Henvisning', '57133-1', 'Referral note'],
+  brev: ['Brev', '51852-2', 'Letter'],
+};
+export const DOCUMENT_TYPE: Record<DocumentTypeCode, CodeableConcept> = Object.fromEntries(
+  (Object.keys(DOCUMENT_TYPE_DISPLAY) as DocumentTypeCode[]).map((k) => {
+    const [text, loinc, loincDisplay] = DOCUMENT_TYPE_DISPLAY[k];
+    return [k, deepFreeze({ coding: [{ system: CODE_SYSTEM.documentType, code: k, display: text }, { system: CODE_SYSTEM.loinc, code: loinc, display: loincDisplay }], text })];
+  }),
+) as Record<DocumentTypeCode, CodeableConcept>;
+
 // ---------------------------------------------------------------------------------------------
 // Status and category concepts
 

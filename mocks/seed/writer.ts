@@ -6,6 +6,7 @@ import type {
   CompositionSection,
   Condition,
   DiagnosticReport,
+  DocumentReference,
   Encounter,
   EpisodeOfCare,
   FhirResource,
@@ -28,6 +29,7 @@ import {
   CONDITION_ACTIVE,
   CONDITION_CONFIRMED,
   CONDITION_RESOLVED,
+  DOCUMENT_TYPE,
   ENCOUNTER_CLASS,
   INTERPRETATION,
   LABS,
@@ -43,6 +45,7 @@ import {
   SERVICE,
   UNSEEN_TAG,
   VITAL,
+  type DocumentTypeCode,
   type EncounterClass,
   type LabDef,
   type NoteType,
@@ -183,6 +186,28 @@ function bpComponents(sys: number, dia: number): NonNullable<Observation['compon
   }
   return c;
 }
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 of a text's UTF-8 bytes (FHIR base64Binary), without Buffer or btoa (runs in a worker, in Node and in tests). */
+export function base64Utf8(text: string): { data: string; size: number } {
+  const bytes = new TextEncoder().encode(text);
+  const parts: string[] = [];
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
+    parts.push(BASE64.charAt(n >>> 18), BASE64.charAt((n >>> 12) & 63), BASE64.charAt((n >>> 6) & 63), BASE64.charAt(n & 63));
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const n = ((bytes[i] as number) << 16) | (rest > 1 ? (bytes[i + 1] as number) << 8 : 0);
+    parts.push(BASE64.charAt(n >>> 18), BASE64.charAt((n >>> 12) & 63), rest > 1 ? BASE64.charAt((n >>> 6) & 63) : '=', '=');
+  }
+  return { data: parts.join(''), size: bytes.length };
+}
+
+/** The content type of the seed's documents: a small Markdown subset (# title, ## headings, "- " items, paragraphs). */
+export const DOCUMENT_CONTENT_TYPE = 'text/markdown; charset=utf-8';
 
 // ---------------------------------------------------------------------------------------------
 
@@ -650,6 +675,51 @@ export class PatientWriter {
     if (o.location) a.participant.push({ actor: o.location, required: 'information-only', status: participantStatus });
     this.out.push(a);
     return ref('Appointment', id);
+  }
+
+  /**
+   * A document from or to another service (epikrise, henvisning, brev) as a DocumentReference:
+   * the text travels in `content[0].attachment.data` (base64 of UTF-8 Markdown), the sending
+   * service in `category`, the sender in `author` and `custodian`. Draws nothing at random.
+   */
+  document(o: {
+    type: DocumentTypeCode;
+    t: number;
+    author: StaffRef;
+    custodian: Reference;
+    service: ServiceCode;
+    title: string;
+    description: string;
+    text: string;
+    encounter?: Reference;
+    period?: { start: number; end?: number };
+    related?: Reference[];
+  }): Reference {
+    const id = this.nextId('doc', 2);
+    const t = dateTime(o.t);
+    const { data, size } = base64Utf8(o.text);
+    const d: DocumentReference = {
+      resourceType: 'DocumentReference',
+      id,
+      meta: this.meta(t),
+      status: 'current',
+      docStatus: 'final',
+      type: DOCUMENT_TYPE[o.type],
+      category: one(SERVICE[o.service]),
+      subject: this.p.ref,
+      date: t,
+      author: o.author.refs,
+      custodian: o.custodian,
+      description: o.description,
+      content: [{ attachment: { contentType: DOCUMENT_CONTENT_TYPE, language: 'nb', data, size, title: o.title, creation: t } }],
+    };
+    const context: NonNullable<DocumentReference['context']> = {};
+    if (o.encounter) context.encounter = [o.encounter];
+    if (o.period) context.period = o.period.end !== undefined ? { start: dateTime(o.period.start), end: dateTime(o.period.end) } : { start: dateTime(o.period.start) };
+    if (o.related?.length) context.related = o.related;
+    if (Object.keys(context).length > 0) d.context = context;
+    this.out.push(d);
+    return ref('DocumentReference', id);
   }
 
   immunization(im: Omit<Immunization, 'resourceType' | 'id' | 'meta' | 'patient' | 'status'>): void {

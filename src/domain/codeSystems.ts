@@ -34,6 +34,7 @@ export const CODE_SYSTEM = {
   criticalInfoCategory: 'urn:akson:codesystem:critical-info-category',
   noteType: 'urn:akson:codesystem:note-type',
   service: 'urn:akson:codesystem:service',
+  documentType: 'urn:akson:codesystem:document-type',
 } as const;
 
 export const EXTENSION = {

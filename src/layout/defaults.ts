@@ -17,6 +17,8 @@ const PATIENT_DESKTOP: LayoutItem[] = [
   { module: 'problems', w: 6, h: 4 },
   { module: 'medications', w: 6, h: 4 },
   { module: 'lab-results', w: 12, h: 7 },
+  { module: 'documents', w: 6, h: 5 },
+  { module: 'encounters', w: 6, h: 6 },
 ];
 const PATIENT_TABLET: LayoutItem[] = [
   { module: 'critical-info', w: 12, h: 3 },
@@ -26,6 +28,8 @@ const PATIENT_TABLET: LayoutItem[] = [
   { module: 'medications', w: 12, h: 4 },
   { module: 'problems', w: 12, h: 4 },
   { module: 'lab-results', w: 12, h: 7 },
+  { module: 'documents', w: 12, h: 5 },
+  { module: 'encounters', w: 12, h: 6 },
 ];
 
 function layouts(homeDesktop: LayoutItem[], homeTablet: LayoutItem[], clinical = true): Defaults {

@@ -12,6 +12,8 @@ import { manifest as listedPatients } from './listed-patients/manifest';
 import { manifest as vitalSigns } from './vital-signs/manifest';
 import { manifest as overview } from './overview/manifest';
 import { manifest as labResults } from './lab-results/manifest';
+import { manifest as documents } from './documents/manifest';
+import { manifest as encounters } from './encounters/manifest';
 
 /**
  * Every layout module the product has. Adding a module: a folder under src/modules with a
@@ -31,6 +33,8 @@ export const MODULES: readonly ModuleManifest[] = [
   vitalSigns,
   overview,
   labResults,
+  documents,
+  encounters,
 ];
 
 export const MODULE_REGISTRY: ReadonlyMap<string, ModuleManifest> = new Map(MODULES.map((m) => [m.id, m]));

@@ -1,0 +1,66 @@
+/**
+ * The documents module's strings, merged by the app under the top-level key `documents` of the
+ * nb and en resources (so `t('documents.title')`). Only the title and description are also in
+ * the global bundles (the palette needs them before the module loads).
+ */
+export const documentsNb = {
+  title: 'Dokumenter',
+  description: 'Epikriser, henvisninger og brev fra andre tjenester.',
+  list: 'Dokumenter',
+  count_one: '{{count}} dokument',
+  count_other: '{{count}} dokumenter',
+  countFiltered: '{{shown}} av {{total}} dokumenter',
+  none: 'Ingen dokumenter for pasienten.',
+  noMatch: 'Ingen dokumenter passer til filteret.',
+  truncated: 'Viser de {{shown}} nyeste av {{total}} dokumenter.',
+  showMore: 'Vis flere ({{count}} til)',
+  typeFilter: 'Dokumenttype',
+  allTypes: 'Alle typer',
+  typeOption: '{{type}} ({{count}})',
+  clearFilters: 'Vis alle',
+  type: { epikrise: 'Epikrise', henvisning: 'Henvisning', brev: 'Brev', other: 'Annet dokument' },
+  open: 'Åpne {{title}}',
+  reader: {
+    back: 'Tilbake til listen',
+    type: 'Type',
+    date: 'Dato',
+    from: 'Fra',
+    about: 'Gjelder',
+    content: 'Dokumentets innhold',
+    noContent: 'Dokumentet har ingen tekst som kan vises.',
+    external: 'Dokumentet er lagret i et annet system og kan ikke vises her.',
+    unsupported: 'Dokumentet er i et format som ikke kan vises her ({{type}}).',
+    invalid: 'Dokumentets tekst er skadet og kan ikke leses.',
+  },
+};
+
+export const documentsEn: typeof documentsNb = {
+  title: 'Documents',
+  description: 'Discharge summaries, referrals and letters from other services.',
+  list: 'Documents',
+  count_one: '{{count}} document',
+  count_other: '{{count}} documents',
+  countFiltered: '{{shown}} of {{total}} documents',
+  none: 'No documents for this patient.',
+  noMatch: 'No documents match the filter.',
+  truncated: 'Showing the newest {{shown}} of {{total}} documents.',
+  showMore: 'Show more ({{count}} more)',
+  typeFilter: 'Document type',
+  allTypes: 'All types',
+  typeOption: '{{type}} ({{count}})',
+  clearFilters: 'Show all',
+  type: { epikrise: 'Discharge summary', henvisning: 'Referral', brev: 'Letter', other: 'Other document' },
+  open: 'Open {{title}}',
+  reader: {
+    back: 'Back to the list',
+    type: 'Type',
+    date: 'Date',
+    from: 'From',
+    about: 'About',
+    content: 'Content of the document',
+    noContent: 'The document has no text that can be shown.',
+    external: 'The document is stored in another system and cannot be shown here.',
+    unsupported: 'The document is in a format that cannot be shown here ({{type}}).',
+    invalid: 'The text of the document is damaged and cannot be read.',
+  },
+};
