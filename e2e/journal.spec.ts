@@ -62,8 +62,9 @@ test('a home care nurse records NEWS2 ≥ 5 and a report; the patient’s GP see
   const editor = page.getByRole('dialog', { name: 'Nytt journalnotat' });
   await editor.getByLabel('Rapport').fill('Pasienten tung i pusten og varm. NEWS2 7, fastlege varslet.');
   await editor.getByRole('button', { name: 'Signer' }).click();
-  await expect(editor.getByText(/Notatet er signert/)).toBeVisible();
-  await editor.getByRole('button', { name: 'Lukk' }).click();
+  const signed = page.getByRole('dialog', { name: 'Signert journalnotat' });
+  await expect(signed.getByText(/Notatet er signert/)).toBeVisible();
+  await signed.getByRole('button', { name: 'Lukk' }).click();
 
   await signOut(page, nurse);
   await signIn(page, gp.id);
@@ -121,8 +122,9 @@ test('a signed note is corrected by a new version; both versions stay visible', 
   await editor.getByLabel('Vurdering').fill('Ikke velregulert hypertensjon.');
   await editor.getByLabel('Plan').fill('Øker amlodipin til 10 mg.');
   await editor.getByRole('button', { name: 'Signer' }).click();
-  await expect(editor.getByText(/Notatet er signert/)).toBeVisible();
-  await editor.getByRole('button', { name: 'Lukk' }).click();
+  const signed = page.getByRole('dialog', { name: 'Signert journalnotat' });
+  await expect(signed.getByText(/Notatet er signert/)).toBeVisible();
+  await signed.getByRole('button', { name: 'Lukk' }).click();
 
   const row = journal.getByRole('button', { name: /Konsultasjon.*Signert/ }).first();
   await row.click();
@@ -130,8 +132,9 @@ test('a signed note is corrected by a new version; both versions stay visible', 
   const correction = page.getByRole('dialog', { name: 'Korriger signert notat' });
   await correction.getByLabel('Funn').fill('BT 162/94.');
   await correction.getByRole('button', { name: 'Signer' }).click();
-  await expect(correction.getByText(/Notatet er signert/)).toBeVisible();
-  await correction.getByRole('button', { name: 'Lukk' }).click();
+  const signedCorrection = page.getByRole('dialog').filter({ hasText: /Notatet er signert/ });
+  await expect(signedCorrection).toBeVisible();
+  await signedCorrection.getByRole('button', { name: 'Lukk' }).click();
 
   await expect(journal.getByRole('button', { name: /Korrigert/ }).first()).toBeVisible();
   await expect(journal.getByText('BT 162/94.')).toBeVisible();
