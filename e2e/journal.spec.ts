@@ -1,4 +1,4 @@
-import type { AllergyIntolerance, Bundle, Condition, Patient } from 'fhir/r4';
+import type { AllergyIntolerance, Bundle, Condition, DocumentReference, Patient } from 'fhir/r4';
 import { test, expect, personas, signIn, fhir, expectAccessible, type PersonaInfo } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -194,4 +194,42 @@ test('two users edit the same problem: the second sees both versions and chooses
   expect(Number(saved.meta!.versionId)).toBe(Number(current.meta!.versionId) + 2);
   expect(saved.note?.map((n) => n.text)).toContain('Velregulert på dagens dose.');
   await expect(problems).toContainText('Velregulert på dagens dose.');
+});
+
+test('every journal module, and each one’s form, is accessible on a patient with five years of history', async ({ cleanPage: page }) => {
+  test.setTimeout(120_000);
+  const gp = await persona(page, 'bergen-gp');
+  await signIn(page, gp.id);
+  await openChart(page, 'gp-office', 'pat-00001');
+  const modules = ['Kritisk informasjon', 'Oversikt', 'Vitale parametere', 'Journal', 'Problemer og diagnoser', 'Legemidler i bruk', 'Prøvesvar og røntgen', 'Dokumenter', 'Kontakter og timer'];
+  for (const name of modules) {
+    const region = page.getByRole('region', { name, exact: true });
+    await region.scrollIntoViewIfNeeded();
+    await expect(region).toBeVisible();
+    await expect(region.getByRole('status', { name: 'Laster …' })).toHaveCount(0);
+  }
+  await expectAccessible(page, 'patient chart with every journal module');
+
+  const forms: [string, RegExp][] = [
+    ['Kritisk informasjon', /^Legg til/],
+    ['Problemer og diagnoser', /^Ny diagnose$/],
+    ['Legemidler i bruk', /^Start legemiddel$/],
+    ['Vitale parametere', /^Registrer vitale parametere$/],
+    ['Journal', /^Nytt notat$/],
+  ];
+  for (const [module, button] of forms) {
+    await page.getByRole('region', { name: module, exact: true }).getByRole('button', { name: button }).first().click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await expectAccessible(page, `${module}: dialog`);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+
+  // A document opened in the reader (a patient who has been in hospital).
+  const documents = await fhir<Bundle<DocumentReference>>(page, 'DocumentReference?status=current&_count=1&_offset=5');
+  await openChart(page, 'gp-office', documents.entry![0]!.resource!.subject!.reference!.split('/')[1]!);
+  await page.getByRole('region', { name: 'Dokumenter', exact: true }).getByRole('list', { name: 'Dokumenter' }).getByRole('button').first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectAccessible(page, 'document reader');
 });

@@ -41,6 +41,8 @@ import { parseResourceBody } from './validate';
 export interface DataSource {
   generateCore(options: SeedOptions): SeedCore;
   generateClinical(core: SeedCore, options: SeedOptions): Resource[];
+  /** The same data built in slices with `pause()` between them, so other requests are answered meanwhile. */
+  generateClinicalInSlices?(core: SeedCore, options: SeedOptions, pause: () => Promise<void>): Promise<Resource[]>;
   /** Seed and size when neither the scenario nor the backend options say. */
   defaults: Omit<SeedOptions, 'now'>;
 }
@@ -48,7 +50,7 @@ export interface DataSource {
 /** The deterministic seed (mocks/seed), loaded on first use. */
 export async function seedDataSource(): Promise<DataSource> {
   const seed = await import('../seed/index');
-  return { generateCore: seed.generateCore, generateClinical: seed.generateClinical, defaults: seed.DEFAULT_SEED_OPTIONS };
+  return { generateCore: seed.generateCore, generateClinical: seed.generateClinical, generateClinicalInSlices: seed.generateClinicalInSlices, defaults: seed.DEFAULT_SEED_OPTIONS };
 }
 
 export interface MockBackendOptions {
@@ -251,7 +253,10 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       const dataSource = await getDataSource();
       const started = nowMs();
       const data = world.data;
-      data.clinical ??= dataSource.generateClinical(world.core, world.seed);
+      // Built in slices: sign-in and the persona list are answered while ten thousand patients are made.
+      data.clinical ??= dataSource.generateClinicalInSlices
+        ? await dataSource.generateClinicalInSlices(world.core, world.seed, () => new Promise((resolve) => setTimeout(resolve, 0)))
+        : dataSource.generateClinical(world.core, world.seed);
       remember(data);
       const clinical = data.clinical;
       world.repo.loadAll(clinical);

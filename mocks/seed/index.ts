@@ -26,7 +26,7 @@
  */
 import type { FhirResource } from 'fhir/r4';
 import type { Persona } from '../../src/session/personnel';
-import { buildClinical, heavyPatientIds as heavyIds } from './clinical';
+import { buildClinical, buildClinicalInSlices, heavyPatientIds as heavyIds } from './clinical';
 import { buildCore, type Municipality } from './core';
 import { HEAVY_DEFAULT, patientId } from './population';
 
@@ -62,6 +62,11 @@ export function generateCore(options: SeedOptions): SeedCore {
 /** Patients and their histories, referring to the units and personnel of `core`. */
 export function generateClinical(core: SeedCore, options: SeedOptions): FhirResource[] {
   return buildClinical(core, options);
+}
+
+/** `generateClinical` in slices, pausing between them (see buildClinicalInSlices): same output. */
+export function generateClinicalInSlices(core: SeedCore, options: SeedOptions, pause: () => Promise<void>): Promise<FhirResource[]> {
+  return buildClinicalInSlices(core, options, pause);
 }
 
 /** Ids of the heavy patients with the default options (the first five patients). */
