@@ -136,7 +136,9 @@ test('a signed note is corrected by a new version; both versions stay visible', 
   await expect(signedCorrection).toBeVisible();
   await signedCorrection.getByRole('button', { name: 'Lukk' }).click();
 
-  await expect(journal.getByRole('button', { name: /Korrigert/ }).first()).toBeVisible();
+  const corrected = journal.getByRole('button', { name: /Korrigert/ }).first();
+  await expect(corrected).toBeVisible();
+  if ((await corrected.getAttribute('aria-expanded')) !== 'true') await corrected.click();
   await expect(journal.getByText('BT 162/94.')).toBeVisible();
   await journal.getByRole('button', { name: 'Vis tidligere versjon' }).first().click();
   const history = journal.getByRole('group', { name: 'Tidligere versjoner' });

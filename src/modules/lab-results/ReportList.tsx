@@ -31,7 +31,11 @@ export function ReportList({ views, device, renderItem }: { views: readonly Repo
     <Box
       ref={scrollRef}
       data-testid="lab-results-scroll"
-      sx={{ flex: '1 1 auto', minHeight: 280, height: { xs: '60vh', sm: 'auto' }, overflow: 'auto', borderTop: 1, borderColor: 'divider' }}
+      // Keyboard users can scroll the list even when no row has a button in view (WCAG 2.1.1).
+      tabIndex={0}
+      role="group"
+      aria-label={t('labResults.list.label')}
+      sx={{ flex: '1 1 auto', minHeight: 280, height: { xs: '60vh', sm: 'auto' }, overflow: 'auto', borderTop: 1, borderColor: 'divider', '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }}
     >
       <Box role="list" aria-label={t('labResults.list.label')} sx={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
         {virtualizer.getVirtualItems().map((item) => {
