@@ -52,6 +52,22 @@ export async function firstPatient(page: Page, query: string): Promise<Patient> 
   return patient;
 }
 
+/**
+ * Opens a patient's chart the way a clinician does: the fødselsnummer in the top bar's search,
+ * then the one result. (In-app navigation: a full page load would restart the mock backend.)
+ */
+export async function openPatient(page: Page, patientOrId: Patient | string): Promise<Patient> {
+  const patient = typeof patientOrId === 'string' ? await fhir<Patient>(page, `Patient/${patientOrId}`) : patientOrId;
+  const id = patient.identifier?.find((i) => i.system === 'urn:oid:2.16.578.1.12.4.1.4.1')?.value;
+  if (!id) throw new Error(`Patient ${patient.id} has no fødselsnummer`);
+  const search = page.getByLabel('Søk pasient');
+  await search.fill(id);
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await page.getByRole('option').first().click();
+  await expect(page.getByRole('region', { name: 'Pasient', exact: true }).getByRole('heading', { level: 1 })).toContainText(patient.name?.[0]?.family ?? '');
+  return patient;
+}
+
 /** Scans the page with axe; fails on serious or critical violations, listing them. */
 export async function expectAccessible(page: Page, context: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

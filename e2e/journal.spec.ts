@@ -1,5 +1,5 @@
 import type { AllergyIntolerance, Bundle, Condition, DocumentReference, Patient } from 'fhir/r4';
-import { test, expect, personas, signIn, fhir, expectAccessible, type PersonaInfo } from './fixtures';
+import { test, expect, personas, signIn, fhir, expectAccessible, openPatient, type PersonaInfo } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /**
@@ -24,10 +24,6 @@ async function signOut(page: Page, who: PersonaInfo) {
   await expect(page.getByRole('list', { name: 'Brukere du kan logge inn som' })).toBeVisible();
 }
 
-async function openChart(page: Page, workspace: string, patientId: string) {
-  await page.goto(`/${workspace}/patient/${patientId}`);
-  await expect(page.getByRole('region', { name: 'Pasient', exact: true }).getByRole('heading', { level: 1 })).toBeVisible();
-}
 
 test('a home care nurse records NEWS2 ≥ 5 and a report; the patient’s GP sees both, marked as new', async ({ cleanPage: page }) => {
   const gp = await persona(page, 'bergen-gp');
@@ -36,7 +32,7 @@ test('a home care nurse records NEWS2 ≥ 5 and a report; the patient’s GP see
   const listed = await fhir<Bundle<Patient>>(page, `Patient?general-practitioner=PractitionerRole/${gp.practitionerRoleId}&_count=1&_offset=7`);
   const patient = listed.entry![0]!.resource!;
 
-  await openChart(page, 'home-care', patient.id!);
+  await openPatient(page, patient.id!);
   const vitals = page.getByRole('region', { name: 'Vitale parametere' });
   await vitals.getByRole('button', { name: 'Registrer vitale parametere' }).click();
   const dialog = page.getByRole('dialog', { name: 'Registrer vitale parametere' });
@@ -68,7 +64,7 @@ test('a home care nurse records NEWS2 ≥ 5 and a report; the patient’s GP see
 
   await signOut(page, nurse);
   await signIn(page, gp.id);
-  await openChart(page, 'gp-office', patient.id!);
+  await openPatient(page, patient.id!);
   const latest = page.getByRole('region', { name: 'Vitale parametere' }).getByRole('region', { name: 'Siste måling' });
   await expect(latest).toContainText('112');
   await expect(latest.getByText('Nytt')).toBeVisible();
@@ -95,7 +91,7 @@ test('an emergency clinic doctor in another municipality sees the critical infor
     }
   }
   expect(target, 'a Bergen patient with a severe drug reaction').toBeDefined();
-  await openChart(page, 'emergency', target!.patient.id!);
+  await openPatient(page, target!.patient.id!);
 
   const contextBar = page.getByRole('region', { name: 'Pasient', exact: true });
   await expect(contextBar.getByRole('button', { name: /Kritisk informasjon \(\d+\)/ })).toBeVisible();
@@ -112,7 +108,7 @@ test('a signed note is corrected by a new version; both versions stay visible', 
   const gp = await persona(page, 'bergen-gp');
   await signIn(page, gp.id);
   const listed = await fhir<Bundle<Patient>>(page, `Patient?general-practitioner=PractitionerRole/${gp.practitionerRoleId}&_count=1&_offset=3`);
-  await openChart(page, 'gp-office', listed.entry![0]!.resource!.id!);
+  await openPatient(page, listed.entry![0]!.resource!.id!);
 
   const journal = page.getByRole('region', { name: 'Journal' });
   await journal.getByRole('button', { name: 'Nytt notat' }).click();
@@ -169,7 +165,7 @@ test('two users edit the same problem: the second sees both versions and chooses
   await signIn(page, gp.id);
   const conditions = await fhir<Bundle<Condition>>(page, 'Condition?clinical-status=active&category=problem-list-item&_count=1&_offset=11');
   const condition = conditions.entry![0]!.resource!;
-  await openChart(page, 'gp-office', condition.subject.reference!.split('/')[1]!);
+  await openPatient(page, condition.subject.reference!.split('/')[1]!);
 
   const problems = page.getByRole('region', { name: 'Problemer og diagnoser' });
   const text = condition.code!.text ?? condition.code!.coding![0]!.display!;
@@ -202,7 +198,7 @@ test('every journal module, and each one’s form, is accessible on a patient wi
   test.setTimeout(120_000);
   const gp = await persona(page, 'bergen-gp');
   await signIn(page, gp.id);
-  await openChart(page, 'gp-office', 'pat-00001');
+  await openPatient(page, 'pat-00001');
   const modules = ['Kritisk informasjon', 'Oversikt', 'Vitale parametere', 'Journal', 'Problemer og diagnoser', 'Legemidler i bruk', 'Prøvesvar og røntgen', 'Dokumenter', 'Kontakter og timer'];
   for (const name of modules) {
     const region = page.getByRole('region', { name, exact: true });
@@ -230,7 +226,7 @@ test('every journal module, and each one’s form, is accessible on a patient wi
 
   // A document opened in the reader (a patient who has been in hospital).
   const documents = await fhir<Bundle<DocumentReference>>(page, 'DocumentReference?status=current&_count=1&_offset=5');
-  await openChart(page, 'gp-office', documents.entry![0]!.resource!.subject!.reference!.split('/')[1]!);
+  await openPatient(page, documents.entry![0]!.resource!.subject!.reference!.split('/')[1]!);
   await page.getByRole('region', { name: 'Dokumenter', exact: true }).getByRole('list', { name: 'Dokumenter' }).getByRole('button').first().click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await expectAccessible(page, 'document reader');

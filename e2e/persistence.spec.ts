@@ -1,5 +1,5 @@
 import type { Bundle, Flag, Patient } from 'fhir/r4';
-import { test, expect, personas, signIn, fhir } from './fixtures';
+import { test, expect, personas, signIn, fhir, openPatient } from './fixtures';
 
 test('data written to the journal survives a reload, and a scenario reset removes it', async ({ cleanPage: page }) => {
   const gp = (await personas(page)).find((p) => p.personnelGroup === 'gp')!;
@@ -18,7 +18,7 @@ test('data written to the journal survives a reload, and a scenario reset remove
   expect(created.id).toBeTruthy();
 
   await page.reload();
-  await page.goto(`/gp-office/patient/${patient.id}`);
+  await openPatient(page, patient);
   await expect(page.getByRole('region', { name: /Kritisk informasjon/ })).toContainText(marker);
   await expect(page.getByRole('region', { name: 'Pasient', exact: true }).getByRole('button', { name: /Kritisk informasjon/ })).toBeVisible();
 
