@@ -62,8 +62,11 @@ export async function openPatient(page: Page, patientOrId: Patient | string): Pr
   if (!id) throw new Error(`Patient ${patient.id} has no fødselsnummer`);
   const search = page.getByLabel('Søk pasient');
   await search.fill(id);
-  await expect(page.getByRole('option')).toHaveCount(1);
-  await page.getByRole('option').first().click();
+  // The search's own list (a chart has other options, in its filters' selects).
+  const results = page.getByRole('listbox').getByRole('option');
+  // Right after a page load the mock backend may still be building its data: allow for that.
+  await expect(results).toHaveCount(1, { timeout: 45_000 });
+  await results.first().click();
   await expect(page.getByRole('region', { name: 'Pasient', exact: true }).getByRole('heading', { level: 1 })).toContainText(patient.name?.[0]?.family ?? '');
   return patient;
 }
