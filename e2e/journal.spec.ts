@@ -199,6 +199,10 @@ test('every journal module, and each one’s form, is accessible on a patient wi
   const gp = await persona(page, 'bergen-gp');
   await signIn(page, gp.id);
   await openPatient(page, 'pat-00001');
+  // Documents and the contacts timeline are not on the default page: the GP adds them.
+  await page.getByRole('button', { name: 'Tilpass siden' }).click();
+  for (const name of ['Dokumenter', 'Kontakter og timer']) await page.getByRole('button', { name: `Legg til ${name}` }).click();
+  await page.getByRole('button', { name: 'Ferdig' }).click();
   const modules = ['Kritisk informasjon', 'Oversikt', 'Vitale parametere', 'Journal', 'Problemer og diagnoser', 'Legemidler i bruk', 'Prøvesvar og røntgen', 'Dokumenter', 'Kontakter og timer'];
   for (const name of modules) {
     const region = page.getByRole('region', { name, exact: true });

@@ -9,6 +9,12 @@ import type { DeviceClass, PageKind } from './types';
  */
 type Defaults = Record<DeviceClass, Record<PageKind, LayoutItem[]>>;
 
+/**
+ * The patient page: critical information first, then the overview (the newest of everything,
+ * documents and contacts included), then the modules a clinician works in. Documents and the
+ * contacts timeline are in every clinical group's palette ("Tilpass siden"), not on the default
+ * page, which keeps a chart quick to open.
+ */
 const PATIENT_DESKTOP: LayoutItem[] = [
   { module: 'critical-info', w: 4, h: 4 },
   { module: 'overview', w: 8, h: 6 },
@@ -17,8 +23,6 @@ const PATIENT_DESKTOP: LayoutItem[] = [
   { module: 'problems', w: 6, h: 4 },
   { module: 'medications', w: 6, h: 4 },
   { module: 'lab-results', w: 12, h: 7 },
-  { module: 'documents', w: 6, h: 5 },
-  { module: 'encounters', w: 6, h: 6 },
 ];
 const PATIENT_TABLET: LayoutItem[] = [
   { module: 'critical-info', w: 12, h: 3 },
@@ -28,8 +32,6 @@ const PATIENT_TABLET: LayoutItem[] = [
   { module: 'medications', w: 12, h: 4 },
   { module: 'problems', w: 12, h: 4 },
   { module: 'lab-results', w: 12, h: 7 },
-  { module: 'documents', w: 12, h: 5 },
-  { module: 'encounters', w: 12, h: 6 },
 ];
 
 function layouts(homeDesktop: LayoutItem[], homeTablet: LayoutItem[], clinical = true): Defaults {
