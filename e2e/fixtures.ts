@@ -60,7 +60,7 @@ export async function openPatient(page: Page, patientOrId: Patient | string): Pr
   const patient = typeof patientOrId === 'string' ? await fhir<Patient>(page, `Patient/${patientOrId}`) : patientOrId;
   const id = patient.identifier?.find((i) => i.system === 'urn:oid:2.16.578.1.12.4.1.4.1')?.value;
   if (!id) throw new Error(`Patient ${patient.id} has no fødselsnummer`);
-  const search = page.getByLabel('Søk pasient');
+  const search = page.getByRole('combobox', { name: 'Søk pasient' });
   await search.fill(id);
   // The search's own list (a chart has other options, in its filters' selects).
   const results = page.getByRole('listbox').getByRole('option');
