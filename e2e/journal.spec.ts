@@ -7,6 +7,9 @@ import type { Page } from '@playwright/test';
  * find at once.
  */
 
+// Each journey signs in, opens full charts and scans them with axe: give them room on a 2-core CI machine.
+test.describe.configure({ timeout: 120_000 });
+
 interface FullPersona extends PersonaInfo {
   practitionerRoleId: string;
   municipalityCode: string;

@@ -3,7 +3,7 @@ import type { Translation } from './nb';
 /** English. Loaded only when a user switches to it. */
 export const en: Translation = {
   app: { name: 'Akson Journal' },
-  common: { retry: 'Try again', cancel: 'Cancel', loading: 'Loading …', by: 'by {{name}}', close: 'Close' },
+  common: { retry: 'Try again', cancel: 'Cancel', loading: 'Loading …', by: 'by {{name}}', close: 'Close', open: 'Open', clear: 'Clear' },
   errors: {
     details: 'Details from the server',
     network: { title: 'No connection', body: 'The journal could not be reached. Check the network and try again. Nothing you typed has been lost.' },

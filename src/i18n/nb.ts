@@ -1,7 +1,7 @@
 /** Norsk bokmål: the default language. Every user-facing string in the app is here. */
 export const nb = {
   app: { name: 'Akson Journal' },
-  common: { retry: 'Prøv igjen', cancel: 'Avbryt', loading: 'Laster …', by: 'av {{name}}', close: 'Lukk' },
+  common: { retry: 'Prøv igjen', cancel: 'Avbryt', loading: 'Laster …', by: 'av {{name}}', close: 'Lukk', open: 'Åpne', clear: 'Tøm' },
   errors: {
     details: 'Detaljer fra serveren',
     network: { title: 'Ingen forbindelse', body: 'Journalen kunne ikke nås. Sjekk nettforbindelsen og prøv igjen. Ingenting av det du har skrevet er slettet.' },

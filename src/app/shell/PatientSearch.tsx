@@ -13,6 +13,7 @@ import { usePatientSearch } from '../../fhir/patients';
 import { formatNameFamilyFirst, nationalIdOf } from '../../fhir/format';
 import { formatDate } from '../../ui/dates';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';
+import { autocompleteTexts } from '../../ui/autocompleteTexts';
 
 function checkIdentifier(digits: string) {
   const result = parseNationalId(digits);
@@ -49,6 +50,7 @@ export function PatientSearch({ workspaceId }: { workspaceId: string }) {
 
   return (
     <Autocomplete<Patient, false, false, false>
+      {...autocompleteTexts(t)}
       sx={{ flex: '1 1 22rem', maxWidth: 560 }}
       options={options}
       filterOptions={(x) => x}

@@ -3,6 +3,7 @@ import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import { DRUG_CATALOGUE, drugById, productText, searchDrugs, strengthsOf, type Drug } from '../../domain/drugCatalogue';
+import { autocompleteTexts } from '../../ui/autocompleteTexts';
 
 const MAX_OPTIONS = 60;
 
@@ -35,6 +36,7 @@ export function DrugPicker({
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
       <Autocomplete<Drug, false, false, false>
+      {...autocompleteTexts(t)}
         id={id}
         options={DRUG_CATALOGUE}
         value={drug ?? null}

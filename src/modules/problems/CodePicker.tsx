@@ -4,6 +4,7 @@ import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import { searchDiagnosisCodes, type DiagnosisCode, type DiagnosisSystem } from '../../domain/diagnosisCodes';
+import { autocompleteTexts } from '../../ui/autocompleteTexts';
 
 export type SystemChoice = DiagnosisSystem | 'both';
 
@@ -46,6 +47,7 @@ export function CodePicker({
 
   return (
     <Autocomplete<DiagnosisCode, false, false, false>
+      {...autocompleteTexts(t)}
       id={id}
       options={options}
       value={value}

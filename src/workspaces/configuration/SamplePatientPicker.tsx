@@ -10,6 +10,7 @@ import { useFhirSearch } from '../../fhir/hooks';
 import { usePatientSearch } from '../../fhir/patients';
 import { formatDate } from '../../ui/dates';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';
+import { autocompleteTexts } from '../../ui/autocompleteTexts';
 
 function checkIdentifier(digits: string) {
   const result = parseNationalId(digits);
@@ -42,6 +43,7 @@ export function SamplePatientPicker({ patient, onChange, isPending }: { patient:
   return (
     // Controlled from the first render (null while the default patient loads); never cleared.
     <Autocomplete<Patient, false, boolean, false>
+      {...autocompleteTexts(t)}
       options={options}
       value={patient}
       disableClearable
