@@ -99,3 +99,32 @@ export function useFhirDelete() {
     onSuccess: (_, { type }) => queryClient.invalidateQueries({ queryKey: fhirKeys.type(type) }),
   });
 }
+
+/** At most this many pages are followed (e.g. 200 × 50 = 10,000 entries), so a server bug cannot loop forever. */
+const MAX_PAGES = 50;
+
+/**
+ * Every entry of a search, following the Bundle's `next` links. The first page is the search's
+ * own cache entry (so a module's manifest prefetch is reused); the whole list is cached under
+ * ['fhir', type, 'all-pages', params], so every write of the type refreshes it.
+ */
+export function useAllPages<T extends ResourceType>(type: T, params: SearchParams | undefined) {
+  const client = useFhirClient();
+  const queryClient = useQueryClient();
+  return useQuery<ResourceOf<T>[], FhirError>({
+    queryKey: [...fhirKeys.type(type), 'all-pages', params ?? {}],
+    enabled: params !== undefined,
+    queryFn: async () => {
+      const first = await queryClient.fetchQuery(searchQuery(client, type, params ?? {}));
+      const all = [...first.resources];
+      let bundle = first.bundle;
+      for (let page = 1; page < MAX_PAGES; page++) {
+        const next = client.nextPage(bundle);
+        if (!next) break;
+        bundle = await next;
+        all.push(...entries(bundle, type));
+      }
+      return all;
+    },
+  });
+}

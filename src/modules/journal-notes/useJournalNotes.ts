@@ -1,44 +1,13 @@
 import { useMemo } from 'react';
-import type { Composition } from 'fhir/r4';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { entries } from '../../fhir/client';
-import { useFhirClient } from '../../fhir/context';
-import type { FhirError } from '../../fhir/errors';
 import { narrativeText } from '../../fhir/narrative';
-import { searchQuery } from '../../fhir/hooks';
-import { fhirKeys } from '../../fhir/queryKeys';
+import { useAllPages } from '../../fhir/hooks';
 import { threadNotes, toNoteView } from './model';
 import { useProvenance } from '../../journal/useProvenance';
 import { journalSearch } from './searches';
 
-/** At most this many pages are followed (200 × 50 = 10,000 notes), so a server bug cannot loop forever. */
-const MAX_PAGES = 50;
-
-/** Query key of "every note of the patient": under ['fhir', 'Composition'], so every Composition write refreshes it. */
-export function journalNotesKey(patientId: string) {
-  return [...fhirKeys.type('Composition'), 'journal-notes', patientId] as const;
-}
-
 /** Every Composition of the patient, following `next` links; the first page shares the manifest's prefetch. */
 export function useAllCompositions(patientId: string | undefined) {
-  const client = useFhirClient();
-  const queryClient = useQueryClient();
-  return useQuery<Composition[], FhirError>({
-    queryKey: journalNotesKey(patientId ?? ''),
-    enabled: Boolean(patientId),
-    queryFn: async () => {
-      const first = await queryClient.fetchQuery(searchQuery(client, 'Composition', journalSearch(patientId!)));
-      const all = [...first.resources];
-      let bundle = first.bundle;
-      for (let page = 1; page < MAX_PAGES; page++) {
-        const next = client.nextPage(bundle);
-        if (!next) break;
-        bundle = await next;
-        all.push(...entries(bundle, 'Composition'));
-      }
-      return all;
-    },
-  });
+  return useAllPages('Composition', patientId ? journalSearch(patientId) : undefined);
 }
 
 /**
