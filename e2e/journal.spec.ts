@@ -198,7 +198,8 @@ test('two users edit the same problem: the second sees both versions and chooses
 });
 
 test('every journal module, and each one’s form, is accessible on a patient with five years of history', async ({ cleanPage: page }) => {
-  test.setTimeout(120_000);
+  // Nine modules on a five-year chart, seven axe scans: the longest journey.
+  test.setTimeout(240_000);
   const gp = await persona(page, 'bergen-gp');
   await signIn(page, gp.id);
   await openPatient(page, 'pat-00001');
