@@ -31,3 +31,14 @@ export async function mockBackendSession(group: PersonnelGroup, options: { munic
   }) as typeof fetch;
   return { backend, persona, token, fetchImpl };
 }
+
+/** A FHIR request as the session's user, straight to the backend: what a test sets up or checks. */
+export async function fhirAs<T>(session: MockSession, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const response = await session.fetchImpl(`http://test/fhir/${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/fhir+json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}

@@ -1,10 +1,11 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
 import type { AllergyIntolerance, Bundle, Flag, Patient } from 'fhir/r4';
 import { renderWithProviders } from '../../test/render';
-import { mockBackendSession, type MockSession } from '../../../mocks/testing';
+import { fhirAs, mockBackendSession, type MockSession } from '../../../mocks/testing';
+import { workAfterScenarioClock } from '../../test/scenarioClock';
 import { PatientContextBar } from '../../app/patient/PatientContextBar';
 import { CODE_SYSTEM } from '../../domain/codeSystems';
 import { useSession } from '../../session/store';
@@ -21,24 +22,9 @@ beforeAll(async () => {
   await gp.backend.ready();
 }, 60_000);
 
-// The scenario's clock stands at 26.11.2026 09:00; what the tests write is written just after.
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-26T10:00:00+01:00') });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  useSession.setState({ persona: null, token: null });
-});
+workAfterScenarioClock();
 
-async function fhir<T>(session: MockSession, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
-  const response = await session.fetchImpl(`http://test/fhir/${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/fhir+json', ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
+const fhir = fhirAs;
 
 interface Write {
   method: string;

@@ -1,10 +1,11 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
 import type { Bundle, DocumentReference } from 'fhir/r4';
 import { renderWithProviders } from '../../test/render';
 import { mockBackendSession, type MockSession } from '../../../mocks/testing';
+import { workAfterScenarioClock } from '../../test/scenarioClock';
 import { CODE_SYSTEM } from '../../domain/codeSystems';
 import { useSession } from '../../session/store';
 import { documentsNb } from './i18n';
@@ -19,14 +20,7 @@ beforeAll(async () => {
   await session.backend.ready();
 }, 60_000);
 
-// The scenario's clock stands at 26.11.2026 09:00.
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-26T10:00:00+01:00') });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  useSession.setState({ persona: null, token: null });
-});
+workAfterScenarioClock();
 
 async function fhir<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await session.fetchImpl(`http://test/fhir/${path}`, {

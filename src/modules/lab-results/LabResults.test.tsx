@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
 import type { Bundle, DiagnosticReport, Observation } from 'fhir/r4';
 import { renderWithProviders } from '../../test/render';
-import { mockBackendSession, type MockSession } from '../../../mocks/testing';
+import { fhirAs, mockBackendSession, type MockSession } from '../../../mocks/testing';
+import { workAfterScenarioClock } from '../../test/scenarioClock';
 import { useSession } from '../../session/store';
 import { formatDateTime } from '../../ui/dates';
 import type { PersonnelGroup } from '../../session/personnel';
@@ -37,24 +38,9 @@ afterAll(() => {
   if (offsetHeight) Object.defineProperty(HTMLElement.prototype, 'offsetHeight', offsetHeight);
 });
 
-// The small scenario's clock stands at 26.11.2026 09:00; the user opens the chart an hour later.
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-26T10:00:00+01:00') });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  useSession.setState({ persona: null, token: null });
-});
+workAfterScenarioClock();
 
-async function fhir<T>(session: MockSession, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await session.fetchImpl(`http://test/fhir/${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/fhir+json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
+const fhir = fhirAs;
 
 /** Date and time as the screen shows them (in the machine's time zone). */
 const at = (iso: string) => formatDateTime(iso);

@@ -6,7 +6,6 @@ import Chip from '@mui/material/Chip';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
@@ -16,6 +15,7 @@ import type { Provenance } from '../../journal/provenance';
 import { formatDateTime } from '../../ui/dates';
 import type { AnalysisView, ReportView } from './model';
 import { flagText, rangeText, useNumberFormat, VISUALLY_HIDDEN } from './format';
+import { HeadRow } from './HeadRow';
 
 function domId(id: string): string {
   return id.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -29,25 +29,7 @@ function AnalysisTable({ view }: { view: ReportView }) {
     <Box sx={{ overflowX: 'auto' }}>
       <Table size="small" sx={{ '& td, & th': { py: 0.25, px: 1 }, '& tr > :first-of-type': { pl: 0 } }}>
         <caption style={VISUALLY_HIDDEN}>{t('labResults.table.caption', { title: view.title, date: formatDateTime(view.sampled) })}</caption>
-        <TableHead>
-          <TableRow>
-            <TableCell component="th" scope="col">
-              {t('labResults.table.analysis')}
-            </TableCell>
-            <TableCell component="th" scope="col" align="right">
-              {t('labResults.table.value')}
-            </TableCell>
-            <TableCell component="th" scope="col">
-              {t('labResults.table.unit')}
-            </TableCell>
-            <TableCell component="th" scope="col">
-              {t('labResults.table.range')}
-            </TableCell>
-            <TableCell component="th" scope="col">
-              {t('labResults.table.flag')}
-            </TableCell>
-          </TableRow>
-        </TableHead>
+        <HeadRow columns={[{ label: t('labResults.table.analysis') }, { label: t('labResults.table.value'), numeric: true }, { label: t('labResults.table.unit') }, { label: t('labResults.table.range') }, { label: t('labResults.table.flag') }]} />
         <TableBody>
           {view.analyses.map((a) => (
             <TableRow

@@ -5,7 +5,6 @@ import Button from '@mui/material/Button';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -14,6 +13,7 @@ import { formatDate } from '../../ui/dates';
 import { analysisOptions, defaultAnalysis, trendSeries, type ReportView, type TrendPoint } from './model';
 import { flagText, rangeText, useNumberFormat, VISUALLY_HIDDEN } from './format';
 import { TrendChart } from './TrendChart';
+import { HeadRow } from './HeadRow';
 
 /**
  * The trend of one analysis over time: choose the analysis (the analyses present in the
@@ -113,25 +113,7 @@ export const TrendPanel = memo(function TrendPanel({ views, device, config }: { 
       <Box id={tableId} sx={showTable ? { overflowX: 'auto' } : VISUALLY_HIDDEN}>
         <Table size="small">
           <caption style={{ captionSide: 'top', textAlign: 'left', padding: 0 }}>{t('labResults.trend.tableCaption', { name: series.name })}</caption>
-          <TableHead>
-            <TableRow>
-              <TableCell component="th" scope="col">
-                {t('labResults.trend.date')}
-              </TableCell>
-              <TableCell component="th" scope="col" align="right">
-                {t('labResults.table.value')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('labResults.table.range')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('labResults.table.flag')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('labResults.trend.lab')}
-              </TableCell>
-            </TableRow>
-          </TableHead>
+          <HeadRow columns={[{ label: t('labResults.trend.date') }, { label: t('labResults.table.value'), numeric: true }, { label: t('labResults.table.range') }, { label: t('labResults.table.flag') }, { label: t('labResults.trend.lab') }]} />
           <TableBody>
             {[...pts].reverse().map((p, i) => (
               <TableRow key={`${p.reportId}-${i}`} sx={p.abnormal ? { '& td, & th': { fontWeight: 700 } } : undefined}>

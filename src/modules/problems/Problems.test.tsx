@@ -1,10 +1,11 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
 import type { Bundle, Condition } from 'fhir/r4';
 import { renderWithProviders } from '../../test/render';
-import { mockBackendSession, type MockSession } from '../../../mocks/testing';
+import { fhirAs, mockBackendSession, type MockSession } from '../../../mocks/testing';
+import { workAfterScenarioClock } from '../../test/scenarioClock';
 import { CODE_SYSTEM } from '../../domain/codeSystems';
 import type { DeviceClass } from '../../layout/types';
 import { useSession } from '../../session/store';
@@ -26,24 +27,9 @@ beforeAll(async () => {
   edDoctor = await mockBackendSession('ed-doctor');
 }, 60_000);
 
-// The scenario's clock stands at 26.11.2026 09:00; the user works an hour later.
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-26T10:00:00+01:00') });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  useSession.setState({ persona: null, token: null });
-});
+workAfterScenarioClock();
 
-async function fhir<T>(session: MockSession, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
-  const response = await session.fetchImpl(`http://test/fhir/${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/fhir+json', ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
+const fhir = fhirAs;
 
 async function conditionsOf(session: MockSession, patientId: string): Promise<Condition[]> {
   const { body } = await fhir<Bundle<Condition>>(session, 'GET', `Condition?patient=${patientId}&_count=1000`);
