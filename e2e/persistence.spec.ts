@@ -30,6 +30,7 @@ test('data written to the journal survives a reload, and a scenario reset remove
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('region', { name: /Kritisk informasjon/ })).not.toContainText(marker);
   await page.reload();
-  await expect(page.getByRole('region', { name: /Kritisk informasjon/ })).toBeVisible();
+  // After a full page load the mock backend rebuilds the scenario's data first: allow for that.
+  await expect(page.getByRole('region', { name: /Kritisk informasjon/ })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByRole('region', { name: /Kritisk informasjon/ })).not.toContainText(marker);
 });
