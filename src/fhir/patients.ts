@@ -1,7 +1,9 @@
 import type { AllergyIntolerance, Patient } from 'fhir/r4';
+import type { QueryClient } from '@tanstack/react-query';
 import type { PatientQuery } from '../domain/patientQuery';
 import type { SearchParams } from './client';
 import { useFhirRead, useFhirSearch } from './hooks';
+import { fhirKeys } from './queryKeys';
 
 /**
  * The searches the first patient view and the patient context bar make. They are defined once
@@ -36,7 +38,20 @@ export function usePatientSearch(query: PatientQuery) {
 }
 
 export function usePatient(id: string | undefined) {
-  return useFhirRead('Patient', id, { staleTime: 60_000 });
+  return useFhirRead('Patient', id, { staleTime: PATIENT_STALE_MS });
+}
+
+const PATIENT_STALE_MS = 60_000;
+
+/**
+ * A Patient the user has just picked from search results is the whole resource: the chart reads
+ * it from the cache instead of asking again (a newer copy already cached wins).
+ */
+export function rememberPatientResource(queryClient: QueryClient, patient: Patient): void {
+  if (!patient.id) return;
+  queryClient.setQueryData<Patient>(fhirKeys.read('Patient', patient.id), (cached) =>
+    cached && (cached.meta?.lastUpdated ?? '') >= (patient.meta?.lastUpdated ?? '') ? cached : patient,
+  );
 }
 
 /** A severe drug reaction (or other hypersensitivity): criticality high, or a reaction marked severe. */

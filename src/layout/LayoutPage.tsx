@@ -15,9 +15,10 @@ import { useLayoutEditing } from './editingStore';
 
 /**
  * A page of a workspace, built from the layout the signed-in user resolves to. The same
- * component serves every workspace's home page and every patient chart.
+ * component serves every workspace's home page and every patient chart. With `hold`, the
+ * modules' searches start but the modules wait (a chart waits for its patient).
  */
-export function LayoutPage({ page, patientId, header }: { page: PageKind; patientId?: string; header?: ReactNode }) {
+export function LayoutPage({ page, patientId, header, hold = false }: { page: PageKind; patientId?: string; header?: ReactNode; hold?: boolean }) {
   const { t } = useTranslation();
   const persona = useSession((s) => s.persona);
   const device = useDeviceClass();
@@ -32,7 +33,7 @@ export function LayoutPage({ page, patientId, header }: { page: PageKind; patien
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
       {header}
-      {!editing && !layout.isPending && (
+      {!editing && !layout.isPending && !hold && (
         <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: -1 }}>
           <Button size="small" onClick={() => setEditing(true)}>
             {t('layout.personal.customize')}
@@ -41,7 +42,7 @@ export function LayoutPage({ page, patientId, header }: { page: PageKind; patien
       )}
       {layout.error ? <Alert severity="warning">{t('layout.couldNotLoad')}</Alert> : null}
       <LayoutNotices notices={layout.notices} />
-      {layout.isPending ? (
+      {layout.isPending || hold ? (
         <Box role="status" aria-label={t('common.loading')} sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
           <Skeleton variant="rounded" height={240} />
           <Skeleton variant="rounded" height={240} />

@@ -1,9 +1,13 @@
-import { createElement, lazy, useEffect, useMemo, type ComponentType, type CSSProperties, type LazyExoticComponent, type ReactNode } from 'react';
+import { createElement, lazy, useCallback, useEffect, useMemo, type ComponentType, type CSSProperties, type LazyExoticComponent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import { useFhirClient } from '../fhir/context';
+import type { FhirClient } from '../fhir/client';
+import { useSession } from '../session/store';
+import { useDeviceClass } from '../app/deviceClass';
+import { useResolvedLayout } from './useLayout';
 import { searchQuery } from '../fhir/hooks';
 import { fhirKeys } from '../fhir/queryKeys';
 import type { Persona } from '../session/personnel';
@@ -36,14 +40,38 @@ export function uniqueDataNeeds(items: ResolvedItem[], context: { patientId?: st
   return [...seen.values()];
 }
 
-/** Starts every module's searches at once, before the modules' code has even loaded. */
+/** Starts a page's searches and the download of its modules' code (each chunk loads once). */
+function prefetchPage(queryClient: QueryClient, client: FhirClient, items: ResolvedItem[], needs: DataNeed[]): void {
+  for (const need of needs) void queryClient.prefetchQuery({ ...searchQuery(client, need.type, need.params), staleTime: 15_000 });
+  // The same import() the lazy component makes later; a failed load shows in the module's own frame.
+  for (const item of items) void item.manifest.load().catch(() => undefined);
+}
+
+/** Starts every module's searches at once, and the download of their code, before they render. */
 export function usePrefetchModuleData(items: ResolvedItem[], context: { patientId?: string; persona: Persona }): void {
   const client = useFhirClient();
   const queryClient = useQueryClient();
   const needs = useMemo(() => uniqueDataNeeds(items, context), [items, context]);
-  useEffect(() => {
-    for (const need of needs) void queryClient.prefetchQuery({ ...searchQuery(client, need.type, need.params), staleTime: 15_000 });
-  }, [needs, client, queryClient]);
+  useEffect(() => prefetchPage(queryClient, client, items, needs), [needs, items, client, queryClient]);
+}
+
+/**
+ * For the patient search: the moment a patient is picked, start what their chart will ask for
+ * (the chart's first render comes a frame or more later).
+ */
+export function usePrefetchPatientChart(): (patientId: string) => void {
+  const client = useFhirClient();
+  const queryClient = useQueryClient();
+  const persona = useSession((s) => s.persona);
+  const device = useDeviceClass();
+  const layout = useResolvedLayout(persona, device, 'patient');
+  return useCallback(
+    (patientId: string) => {
+      if (!persona || layout.isPending) return;
+      prefetchPage(queryClient, client, layout.items, uniqueDataNeeds(layout.items, { persona, patientId }));
+    },
+    [client, queryClient, persona, layout.items, layout.isPending],
+  );
 }
 
 export function LayoutNotices({ notices }: { notices: LayoutNotice[] }) {

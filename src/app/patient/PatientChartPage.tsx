@@ -31,22 +31,24 @@ export function Component() {
   }, [patient.data?.id, rememberPatient]);
 
   if (patient.error) return <ErrorAlert error={patient.error} titleKey="patient.notOpened" onRetry={() => void patient.refetch()} />;
-  if (!patient.data || !patientId) {
-    return (
-      <Box role="status" aria-label={t('patient.opening')}>
-        <Skeleton variant="rounded" height={72} sx={{ mb: 2 }} />
-        <Skeleton variant="rounded" height={320} />
-      </Box>
-    );
-  }
+  if (!patientId) return null;
   const showCritical = () => {
     const el = document.getElementById('module-critical-info');
     el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     el?.focus();
   };
+  // The page's modules start fetching while the patient is read (the layout holds them back until
+  // the context bar can show whose chart this is).
+  const header = patient.data ? (
+    <PatientContextBar patient={patient.data} onShowCritical={showCritical} />
+  ) : (
+    <Box role="status" aria-label={t('patient.opening')}>
+      <Skeleton variant="rounded" height={72} />
+    </Box>
+  );
   return (
     <Box data-testid="patient-chart">
-      <LayoutPage page="patient" patientId={patientId} header={<PatientContextBar patient={patient.data} onShowCritical={showCritical} />} />
+      <LayoutPage page="patient" patientId={patientId} header={header} hold={!patient.data} />
     </Box>
   );
 }

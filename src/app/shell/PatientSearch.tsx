@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from 'fhir/r4';
 import Autocomplete from '@mui/material/Autocomplete';
@@ -9,11 +10,12 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { parsePatientQuery } from '../../domain/patientQuery';
 import { parseNationalId, formatNationalId } from '../../domain/nationalId';
-import { usePatientSearch } from '../../fhir/patients';
+import { rememberPatientResource, usePatientSearch } from '../../fhir/patients';
 import { formatNameFamilyFirst, nationalIdOf } from '../../fhir/format';
 import { formatDate } from '../../ui/dates';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';
 import { autocompleteTexts } from '../../ui/autocompleteTexts';
+import { usePrefetchPatientChart } from '../../layout/ModuleGrid';
 
 function checkIdentifier(digits: string) {
   const result = parseNationalId(digits);
@@ -27,6 +29,8 @@ function checkIdentifier(digits: string) {
 export function PatientSearch({ workspaceId }: { workspaceId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const prefetchChart = usePrefetchPatientChart();
   const [input, setInput] = useState('');
   const [open, setOpen] = useState(false);
   const debounced = useDebouncedValue(input, 60);
@@ -67,6 +71,8 @@ export function PatientSearch({ workspaceId }: { workspaceId: string }) {
       onChange={(_, patient) => {
         if (patient?.id) {
           setInput('');
+          rememberPatientResource(queryClient, patient);
+          prefetchChart(patient.id);
           void navigate(`/${workspaceId}/patient/${patient.id}`);
         }
       }}
