@@ -1,11 +1,53 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import type { Translation } from './src/i18n/nb';
+
+/**
+ * What index.html's inline boot script needs, put in at build time:
+ *
+ *  - `__SIGN_IN_SHELL_STRINGS__`: the words of the sign-in page's heading and introduction in
+ *    every language, taken from src/i18n, so the page shows them before any JavaScript has run;
+ *  - `__APP_ENTRY__`: the app's entry script. In a build its <script> tag becomes a module
+ *    preload (the download starts as before, with the other preloads) and the boot script adds
+ *    the <script> itself: on the sign-in page once the heading and introduction are on screen,
+ *    elsewhere at once. With the dev server it is `null` and Vite's own script tag runs the app.
+ */
+function bootPlugin(): Plugin {
+  const strings = async (language: 'nb' | 'en') => {
+    const { module } = await runnerImport<Record<string, Translation>>(`/src/i18n/${language}.ts`, { configFile: false, logLevel: 'silent' });
+    const t = module[language];
+    if (!t) throw new Error(`src/i18n/${language}.ts exports no ${language}`);
+    return { name: t.app.name, title: t.signIn.title, persona: t.signIn.personaIntro, none: t.signIn.noAuthIntro, oidc: t.signIn.oidcIntro, loading: t.signIn.loadingPersonas };
+  };
+  const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+  const replace = (html: string, placeholder: string, value: string) => {
+    if (!html.includes(placeholder)) throw new Error(`index.html has no ${placeholder}`);
+    return html.replace(placeholder, () => value);
+  };
+  return {
+    name: 'akson-boot',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html, ctx) {
+        html = replace(html, '__SIGN_IN_SHELL_STRINGS__', json({ nb: await strings('nb'), en: await strings('en') }));
+        if (!ctx.bundle) return replace(html, '__APP_ENTRY__', 'null');
+        let entry: string | undefined;
+        html = html.replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/, (_, src: string) => {
+          entry = src;
+          return `<link rel="modulepreload" crossorigin href="${src}">`;
+        });
+        if (!entry) throw new Error('the built index.html has no entry script');
+        return replace(html, '__APP_ENTRY__', json(entry));
+      },
+    },
+  };
+}
 
 // One config for the app build, the dev server and the unit tests.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), bootPlugin()],
   resolve: {
     // Mock Service Worker's cookie store pulls in the whole public suffix list through
     // tough-cookie; the mock sets no cookies, so a small stand-in does (see the file).

@@ -75,3 +75,32 @@ test('the language switches to English and back', async ({ cleanPage: page }) =>
   await expect(page.getByRole('heading', { level: 1, name: 'Fastlegekontor' })).toBeVisible();
   await expect(page.getByLabel('Søk pasient')).toBeVisible();
 });
+
+test('before the JavaScript has loaded, the sign-in page shows its heading and introduction where React renders them', async ({ page }) => {
+  // index.html paints these at once (the largest text on the first screen); React must render the
+  // same text in the same boxes, or the page jumps and its largest paint waits for the JavaScript.
+  const boxes = () =>
+    page.evaluate(() => {
+      const box = (selector: string) => {
+        const element = document.querySelector(`#root main ${selector}`);
+        if (!element) return null;
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const { x, y, width, height } = range.getBoundingClientRect();
+        return { text: element.textContent, box: [x, y, width, height].map((v) => Math.round(v * 10) / 10) };
+      };
+      return { lang: document.documentElement.lang, h1: box('h1'), h2: box('h2'), intro: box('h2 + p') };
+    });
+  for (const language of ['nb', 'en'] as const) {
+    await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    await page.goto('/sign-in');
+    await page.evaluate((language) => localStorage.setItem('akson.preferences', JSON.stringify({ state: { language, themeMode: 'light', deviceClass: 'auto' }, version: 0 })), language);
+    await page.reload();
+    await expect(page.locator('#root main h2 + p')).toHaveText(language === 'nb' ? /^Demo med syntetiske data/ : /^Demo with synthetic data/);
+    const shell = await boxes();
+    await page.unroute(/\/assets\/.*\.js$/);
+    await page.reload();
+    await expect(page.getByRole('list', { name: language === 'nb' ? 'Brukere du kan logge inn som' : 'Users you can sign in as' })).toBeVisible();
+    expect(await boxes(), `the ${language} sign-in page`).toEqual(shell);
+  }
+});

@@ -12,7 +12,7 @@ import { useSession, usePreferences } from '../session/store';
 import { makeQueryClient } from './queryClient';
 import { makeTheme } from './theme';
 import { useDeviceClass } from './deviceClass';
-import { router } from './router';
+import { appRouter } from './router';
 import { changeLanguage } from '../i18n';
 
 export function App({ config }: { config: AppConfig }) {
@@ -59,7 +59,7 @@ export function App({ config }: { config: AppConfig }) {
         <QueryClientProvider client={queryClient}>
           <ThemeProvider theme={theme}>
             <CssBaseline />
-            <RouterProvider router={router} />
+            <RouterProvider router={appRouter()} />
           </ThemeProvider>
         </QueryClientProvider>
       </FhirClientContext.Provider>

@@ -63,9 +63,18 @@ export function personaAuthUrl(config: AppConfig, origin: string): string {
   return config.auth.kind === 'persona' && config.auth.url ? config.auth.url.replace(/\/$/, '') : origin;
 }
 
+declare global {
+  interface Window {
+    /** The request for config.json that index.html's boot script has made already (on the sign-in page). */
+    aksonConfigResponse?: Promise<Response>;
+  }
+}
+
 export async function loadConfig(): Promise<AppConfig> {
+  const early = window.aksonConfigResponse;
+  delete window.aksonConfigResponse;
   // Default caching (revalidated by the server's ETag/Last-Modified) so the preload in index.html is used.
-  const response = await fetch('/config.json', { credentials: 'same-origin', mode: 'cors' });
+  const response = await (early ?? fetch('/config.json', { credentials: 'same-origin', mode: 'cors' }));
   if (!response.ok) throw new ConfigError(`config.json could not be read (HTTP ${response.status})`);
   return parseConfig(await response.json());
 }

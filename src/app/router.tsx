@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate, Outlet, useParams } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, useParams, type RouteObject } from 'react-router';
 import { WORKSPACES, WORKSPACE_OF_GROUP, type WorkspaceId } from '../session/personnel';
 import { useSession } from '../session/store';
 import { SignInPage } from './signin/SignInPage';
@@ -36,7 +36,7 @@ function RequireOwnPatientRoute() {
   return own === workspaceId ? <Outlet /> : <Navigate to={`/${own}/patient/${patientId ?? ''}`} replace />;
 }
 
-export const router = createBrowserRouter([
+const ROUTES: RouteObject[] = [
   { path: '/sign-in', Component: SignInPage },
   { path: '/auth/callback', lazy: () => import('./signin/OidcCallback') },
   {
@@ -53,4 +53,15 @@ export const router = createBrowserRouter([
     ],
   },
   { path: '*', Component: HomeRedirect },
-]);
+];
+
+let router: ReturnType<typeof createBrowserRouter> | undefined;
+
+/**
+ * The app's router, made when the app first renders rather than when this module loads: the
+ * first page's modules all run in one task, which should stay short.
+ */
+export function appRouter(): ReturnType<typeof createBrowserRouter> {
+  router ??= createBrowserRouter(ROUTES);
+  return router;
+}

@@ -22,13 +22,17 @@ export async function initI18n(language: Language): Promise<typeof i18n> {
 let englishLoaded = false;
 
 export async function changeLanguage(language: Language): Promise<void> {
-  // Modules may already have added their own English strings (moduleStrings.ts): merge, do not skip.
-  if (language === 'en' && !englishLoaded) {
-    const { en } = await import('./en');
-    i18n.addResourceBundle('en', 'translation', en, true, false);
-    englishLoaded = true;
+  // Changing to the language already in force (the app does so on start) would re-render every
+  // translated component for nothing.
+  if (i18n.language !== language || (language === 'en' && !englishLoaded)) {
+    // Modules may already have added their own English strings (moduleStrings.ts): merge, do not skip.
+    if (language === 'en' && !englishLoaded) {
+      const { en } = await import('./en');
+      i18n.addResourceBundle('en', 'translation', en, true, false);
+      englishLoaded = true;
+    }
+    await i18n.changeLanguage(language);
   }
-  await i18n.changeLanguage(language);
   document.documentElement.lang = language === 'nb' ? 'nb' : 'en';
 }
 

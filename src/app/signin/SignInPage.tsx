@@ -1,18 +1,16 @@
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
-import { styled } from '@mui/material/styles';
+import { keyframes, styled } from '@mui/material/styles';
 import Paper from '@mui/material/Paper';
-import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useRuntimeConfig } from '../configContext';
 import { usePersonas, useSignInAs } from './useSignIn';
 import { useSession, usePreferences } from '../../session/store';
 import { WORKSPACE_OF_GROUP, type Persona } from '../../session/personnel';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { ToggleGroup } from '../../ui/ToggleGroup';
 
 /**
  * The persona list is the first page's largest part: plain elements with one styled class each
@@ -48,38 +46,65 @@ const PersonaButton = styled('button')(({ theme }) => ({
   '& .detail': { color: theme.palette.text.secondary, fontSize: '0.875rem' },
 }));
 
+/**
+ * While the personas load: a ring turned by a transform, which the compositor animates (MUI's
+ * CircularProgress repaints its arc on the main thread in every frame). index.html's sign-in
+ * page shows the same ring before React has started.
+ */
+const spin = keyframes({ to: { transform: 'rotate(360deg)' } });
+const Spinner = styled('span')(({ theme }) => ({
+  flex: 'none',
+  width: 24,
+  height: 24,
+  border: `2px solid ${theme.palette.primary.main}`,
+  borderRightColor: 'transparent',
+  borderRadius: '50%',
+  animation: `${spin} 1.4s linear infinite`,
+}));
+
 // The first page stays small: the error alert loads only when there is an error to show.
 const ErrorAlert = lazy(() => import('../../ui/ErrorAlert').then((m) => ({ default: m.ErrorAlert })));
 
 /** A plain labelled text field: MUI's TextField would add ~20 KB to the first page. */
+const Field = styled('div')(({ theme }) => ({
+  flex: '1 1 16rem',
+  display: 'grid',
+  gap: theme.spacing(0.5),
+  '& label': { fontSize: '0.875rem', color: theme.palette.text.secondary },
+  '& input': {
+    font: 'inherit',
+    minHeight: 44,
+    paddingInline: theme.spacing(1.5),
+    borderRadius: theme.shape.borderRadius,
+    border: `1px solid ${theme.palette.grey[500]}`,
+    background: theme.palette.background.paper,
+    color: theme.palette.text.primary,
+    '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 1 },
+  },
+}));
+
 function FilterField({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
   const id = useId();
   return (
-    <Box sx={{ flex: '1 1 16rem', display: 'grid', gap: 0.5 }}>
-      <Box component="label" htmlFor={id} sx={{ fontSize: '0.875rem', color: 'text.secondary' }}>
-        {label}
-      </Box>
-      <Box
-        component="input"
-        id={id}
-        type="search"
-        value={value}
-        onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(e.target.value)}
-        sx={{
-          font: 'inherit',
-          minHeight: 44,
-          px: 1.5,
-          borderRadius: 1,
-          border: 1,
-          borderColor: 'grey.500',
-          bgcolor: 'background.paper',
-          color: 'text.primary',
-          '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: 1 },
-        }}
-      />
-    </Box>
+    <Field>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="search" value={value} onChange={(e) => onChange(e.target.value)} />
+    </Field>
   );
-}import { LanguageSwitch } from '../../ui/LanguageSwitch';
+}
+
+/** The page's boxes: styled elements, not Box with sx (which MUI resolves again on every render). */
+const Main = styled('main')(({ theme }) => ({
+  maxWidth: 960,
+  margin: '0 auto',
+  padding: theme.spacing(2),
+  [theme.breakpoints.up('md')]: { padding: theme.spacing(4) },
+}));
+const Header = styled('div')(({ theme }) => ({ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: theme.spacing(2), marginBottom: theme.spacing(2) }));
+const Card = styled(Paper)(({ theme }) => ({ padding: theme.spacing(2), [theme.breakpoints.up('md')]: { padding: theme.spacing(3) } }));
+const Stack = styled('div')(({ theme }) => ({ display: 'grid', gap: theme.spacing(2) }));
+const Toolbar = styled('div')(({ theme }) => ({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: theme.spacing(2) }));
+const Status = styled('div')(({ theme }) => ({ display: 'flex', alignItems: 'center', gap: theme.spacing(2), padding: theme.spacing(4, 0) }));
 
 function matches(persona: Persona, text: string, groupLabel: string): boolean {
   if (!text) return true;
@@ -105,7 +130,7 @@ function OidcSignIn() {
     }
   };
   return (
-    <Box sx={{ display: 'grid', gap: 2 }}>
+    <Stack>
       <Typography>{t('signIn.oidcIntro')}</Typography>
       <Button variant="contained" size="large" onClick={() => void start()}>
         {t('signIn.oidcButton')}
@@ -115,31 +140,33 @@ function OidcSignIn() {
           <ErrorAlert error={error} />
         </Suspense>
       ) : null}
-    </Box>
+    </Stack>
   );
 }
 
 function PersonaList() {
   const { t } = useTranslation();
   const personas = usePersonas();
+  // The list renders in a transition (in slices, the page stays responsive), not in the task that received it.
+  const all = useDeferredValue(personas.data);
   const signIn = useSignInAs();
   const [text, setText] = useState('');
   const [municipality, setMunicipality] = useState<string>('all');
   const municipalities = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const p of personas.data ?? []) if (p.municipalityCode) seen.set(p.municipalityCode, p.municipalityName);
+    for (const p of all ?? []) if (p.municipalityCode) seen.set(p.municipalityCode, p.municipalityName);
     return [...seen.entries()];
-  }, [personas.data]);
-  const shown = (personas.data ?? []).filter(
+  }, [all]);
+  const shown = (all ?? []).filter(
     (p) => (municipality === 'all' || p.municipalityCode === municipality) && matches(p, text, t(`group.${p.personnelGroup}`)),
   );
 
-  if (personas.isPending) {
+  if (!all && !personas.error) {
     return (
-      <Box role="status" sx={{ display: 'flex', gap: 2, alignItems: 'center', py: 4 }}>
-        <CircularProgress size={24} aria-hidden />
+      <Status role="status">
+        <Spinner aria-hidden />
         {t('signIn.loadingPersonas')}
-      </Box>
+      </Status>
     );
   }
   if (personas.error) {
@@ -151,26 +178,18 @@ function PersonaList() {
   }
 
   return (
-    <Box sx={{ display: 'grid', gap: 2 }}>
-      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
+    <Stack>
+      <Toolbar>
         <FilterField label={t('signIn.filter')} value={text} onChange={setText} />
         {municipalities.length > 1 && (
-          <ToggleButtonGroup
-            exclusive
+          <ToggleGroup
+            label={t('signIn.municipality')}
             value={municipality}
-            onChange={(_, value: string | null) => value && setMunicipality(value)}
-            aria-label={t('signIn.municipality')}
-            size="small"
-          >
-            <ToggleButton value="all">{t('signIn.allMunicipalities')}</ToggleButton>
-            {municipalities.map(([code, name]) => (
-              <ToggleButton key={code} value={code}>
-                {name}
-              </ToggleButton>
-            ))}
-          </ToggleButtonGroup>
+            options={[{ value: 'all', label: t('signIn.allMunicipalities') }, ...municipalities.map(([code, name]) => ({ value: code, label: name }))]}
+            onChange={setMunicipality}
+          />
         )}
-      </Box>
+      </Toolbar>
       {signIn.error ? (
         <Suspense fallback={null}>
           <ErrorAlert error={signIn.error} />
@@ -187,7 +206,7 @@ function PersonaList() {
         ))}
       </PersonaGrid>
       {shown.length === 0 && <Typography>{t('signIn.noMatch')}</Typography>}
-    </Box>
+    </Stack>
   );
 }
 
@@ -198,20 +217,20 @@ export function SignInPage() {
   usePreferences((s) => s.language);
   if (persona) return <Navigate to={`/${WORKSPACE_OF_GROUP[persona.personnelGroup]}`} replace />;
   return (
-    <Box component="main" sx={{ maxWidth: 960, mx: 'auto', p: { xs: 2, md: 4 } }}>
-      <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', mb: 2, gap: 2 }}>
+    <Main>
+      <Header>
         <Typography variant="h1">{t('app.name')}</Typography>
         <LanguageSwitch />
-      </Box>
-      <Paper sx={{ p: { xs: 2, md: 3 } }}>
-        <Typography variant="h2" sx={{ mb: 1 }}>
+      </Header>
+      <Card>
+        <Typography variant="h2" style={{ marginBottom: 8 }}>
           {t('signIn.title')}
         </Typography>
-        <Typography color="text.secondary" sx={{ mb: 2 }}>
+        <Typography color="text.secondary" style={{ marginBottom: 16 }}>
           {config.auth.kind === 'persona' ? t('signIn.personaIntro') : config.auth.kind === 'none' ? t('signIn.noAuthIntro') : ''}
         </Typography>
         {config.auth.kind === 'oidc' ? <OidcSignIn /> : <PersonaList />}
-      </Paper>
-    </Box>
+      </Card>
+    </Main>
   );
 }
