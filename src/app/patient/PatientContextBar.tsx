@@ -43,7 +43,7 @@ export function PatientContextBar({ patient, onShowCritical }: { patient: Patien
       component="section"
       aria-label={t('patient.contextBar')}
       elevation={2}
-      sx={{ position: 'sticky', top: 0, zIndex: 10, p: 1.5, mb: 2, display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}
+      sx={{ position: 'sticky', top: 0, zIndex: 10, p: 1.5, display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}
     >
       <Box sx={{ mr: 2 }}>
         <Typography variant="h1" component="h1" sx={{ fontSize: '1.35rem' }}>
@@ -69,7 +69,7 @@ export function PatientContextBar({ patient, onShowCritical }: { patient: Patien
           color={severe ? 'error' : 'warning'}
           label={label}
           onClick={onShowCritical}
-          sx={{ fontWeight: 700, fontSize: '0.95rem', minHeight: 40, height: 'auto', maxWidth: '100%', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.5 } }}
+          sx={{ fontWeight: 700, fontSize: '0.95rem', minHeight: (theme) => Math.max(40, theme.minTarget), height: 'auto', maxWidth: '100%', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.5 } }}
         />
       )}
     </Paper>
