@@ -1,11 +1,13 @@
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { formatDecimal, useDecimalFormat } from '../../ui/numbers';
 import type { TFunction } from 'i18next';
 import type { AnalysisView, Flag } from './model';
 
-/** 4,2 in Norwegian, 4.2 in English; the lab's own precision (up to three decimals), no thousands separators. */
+/** The lab's own precision: up to three decimals. */
+const LAB_DECIMALS = 3;
+
+/** 4,2 in Norwegian, 4.2 in English; the lab's own precision, no thousands separators. */
 export function formatNumber(value: number, language: string): string {
-  return new Intl.NumberFormat(language.startsWith('en') ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 3, useGrouping: false }).format(value);
+  return formatDecimal(value, language, LAB_DECIMALS);
 }
 
 /** "3,5–4,4", "< 5", "> 30", the lab's text, or '' when there is no range. */
@@ -22,20 +24,7 @@ export function flagText(t: TFunction, flag: Flag | undefined): string {
 }
 
 export function useNumberFormat(): (value: number) => string {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
-  return useMemo(() => (value: number) => formatNumber(value, language), [language]);
+  return useDecimalFormat(LAB_DECIMALS);
 }
 
-/** Hidden on screen, read by screen readers. */
-export const VISUALLY_HIDDEN = {
-  border: 0,
-  clip: 'rect(0 0 0 0)',
-  height: '1px',
-  margin: '-1px',
-  overflow: 'hidden',
-  padding: 0,
-  position: 'absolute',
-  whiteSpace: 'nowrap',
-  width: '1px',
-} as const;
+export { VISUALLY_HIDDEN } from '../../ui/visuallyHidden';

@@ -12,8 +12,8 @@ import { NewChip, RecordedBy } from '../../journal/RecordedBy';
 import { formatDate } from '../../ui/dates';
 import { MedicationHistory } from './HistoryList';
 import { atcOf, indicationOf, isCurrent, medicationName, recordedAt, stopReasonOf, structuredOf, structuredText } from './model';
+import { VISUALLY_HIDDEN } from '../../ui/visuallyHidden';
 
-const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
 /**
  * One medicine on the list: product and ATC code, the dosage in words and structured, start
@@ -64,7 +64,7 @@ export function MedicationItem({
         </Typography>
         {atc && (
           <Typography component="span" variant="body2" sx={{ fontFamily: 'monospace', color: 'text.secondary' }}>
-            <Box component="span" sx={visuallyHidden}>
+            <Box component="span" sx={VISUALLY_HIDDEN}>
               {`${t('medications.item.atc')} `}
             </Box>
             {atc}

@@ -1,5 +1,4 @@
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { formatDecimal, useDecimalFormat } from '../../ui/numbers';
 import type { TFunction } from 'i18next';
 import type { News2Parameter } from '../../domain/news2';
 import type { Recorder, VitalValues } from './fhirShapes';
@@ -31,13 +30,11 @@ export const DISPLAY_OF_NEWS2: Record<News2Parameter, DisplayParam> = {
 
 /** 37,5 in Norwegian, 37.5 in English; no thousands separators (a weight of 1250 g is 1,25 kg anyway). */
 export function formatNumber(value: number, language: string, maxDecimals = 1): string {
-  return new Intl.NumberFormat(language.startsWith('en') ? 'en-GB' : 'nb-NO', { maximumFractionDigits: maxDecimals, useGrouping: false }).format(value);
+  return formatDecimal(value, language, maxDecimals);
 }
 
 export function useFormatNumber(): (value: number, maxDecimals?: number) => string {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
-  return useCallback((value: number, maxDecimals = 1) => formatNumber(value, language, maxDecimals), [language]);
+  return useDecimalFormat(1);
 }
 
 type Fmt = (value: number, maxDecimals?: number) => string;
@@ -87,15 +84,4 @@ export function recorderTexts(recorder: Recorder, t: TFunction): { who: string; 
   return { who, where };
 }
 
-/** Hidden on screen, read by screen readers. */
-export const VISUALLY_HIDDEN = {
-  border: 0,
-  clip: 'rect(0 0 0 0)',
-  height: '1px',
-  margin: '-1px',
-  overflow: 'hidden',
-  padding: 0,
-  position: 'absolute',
-  whiteSpace: 'nowrap',
-  width: '1px',
-} as const;
+export { VISUALLY_HIDDEN } from '../../ui/visuallyHidden';
