@@ -50,8 +50,8 @@ const OFFICE = layouts([recent(6), unit(6)], [recent(12), unit(12)]);
 
 export const DEFAULT_LAYOUTS: Record<PersonnelGroup, Defaults> = {
   gp: layouts(
-    [{ module: 'todays-appointments', w: 8, h: 5 }, { module: 'listed-patients', w: 4, h: 5 }, recent(6), unit(6)],
-    [{ module: 'todays-appointments', w: 12, h: 5 }, recent(6), unit(6)],
+    [{ module: 'todays-appointments', w: 7, h: 5 }, { module: 'results-to-review', w: 5, h: 5 }, { module: 'listed-patients', w: 4, h: 4 }, recent(4, 4), unit(4, 4)],
+    [{ module: 'todays-appointments', w: 12, h: 5 }, { module: 'results-to-review', w: 12, h: 5 }, recent(6), unit(6)],
   ),
   'gp-nurse': OFFICE,
   'ed-doctor': OFFICE,

@@ -14,6 +14,7 @@ import { manifest as overview } from './overview/manifest';
 import { manifest as labResults } from './lab-results/manifest';
 import { manifest as documents } from './documents/manifest';
 import { manifest as encounters } from './encounters/manifest';
+import { manifest as resultsToReview } from './results-to-review/manifest';
 
 /**
  * Every layout module the product has. Adding a module: a folder under src/modules with a
@@ -35,6 +36,7 @@ export const MODULES: readonly ModuleManifest[] = [
   labResults,
   documents,
   encounters,
+  resultsToReview,
 ];
 
 export const MODULE_REGISTRY: ReadonlyMap<string, ModuleManifest> = new Map(MODULES.map((m) => [m.id, m]));
