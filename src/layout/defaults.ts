@@ -47,13 +47,15 @@ const unitPatients = (w: number, h = 5): LayoutItem => ({ module: 'unit-patients
 
 const CARE_UNIT = layouts([unitPatients(8), recent(4), unit(4, 2)], [unitPatients(12), recent(6), unit(6)]);
 const OFFICE = layouts([recent(6), unit(6)], [recent(12), unit(12)]);
+const dayList = (w: number, h = 5): LayoutItem => ({ module: 'todays-appointments', w, h });
 
 export const DEFAULT_LAYOUTS: Record<PersonnelGroup, Defaults> = {
   gp: layouts(
     [{ module: 'todays-appointments', w: 7, h: 5 }, { module: 'results-to-review', w: 5, h: 5 }, { module: 'listed-patients', w: 4, h: 4 }, recent(4, 4), unit(4, 4)],
     [{ module: 'todays-appointments', w: 12, h: 5 }, { module: 'results-to-review', w: 12, h: 5 }, recent(6), unit(6)],
   ),
-  'gp-nurse': OFFICE,
+  // The office nurse and the front desk work from the whole office's day list (arrivals).
+  'gp-nurse': layouts([dayList(8), recent(4, 5), unit(12, 2)], [dayList(12), recent(6), unit(6)]),
   'ed-doctor': OFFICE,
   'ed-nurse': OFFICE,
   'homecare-nurse': CARE_UNIT,
@@ -62,7 +64,7 @@ export const DEFAULT_LAYOUTS: Record<PersonnelGroup, Defaults> = {
   'nh-nurse': CARE_UNIT,
   physio: layouts([{ module: 'todays-appointments', w: 6, h: 5 }, unitPatients(6), recent(6)], [{ module: 'todays-appointments', w: 12, h: 5 }, unitPatients(12), recent(12)]),
   // Non-health personnel see no clinical modules (DOMAIN.md: access, privacy and logging).
-  'admin-staff': layouts([recent(6), unit(6)], [recent(12), unit(12)], false),
+  'admin-staff': layouts([dayList(8), unit(4, 5)], [dayList(12), unit(12)], false),
   'config-admin': layouts([unit(12)], [unit(12)], false),
 };
 

@@ -1,24 +1,51 @@
+import type { SearchParams } from '../../fhir/client';
 import type { ModuleManifest } from '../../layout/types';
+import type { Persona, PersonnelGroup } from '../../session/personnel';
 import { todayRange } from '../../ui/today';
+import { unseenResultsSearch } from '../results-to-review/searches';
 
-export const todaysAppointmentsSearch = (practitionerRoleId: string) => ({
+/** The signed-in clinician's own appointments today. */
+export const todaysAppointmentsSearch = (practitionerRoleId: string): SearchParams => ({
   actor: `PractitionerRole/${practitionerRoleId}`,
   date: todayRange(),
   _sort: 'date',
   _count: 100,
 });
 
+/** Every appointment today with the office's practitioners (what the office nurse and the front desk work from). */
+export const officeAppointmentsSearch = (organizationId: string): SearchParams => ({
+  'actor:PractitionerRole.organization': `Organization/${organizationId}`,
+  date: todayRange(),
+  _sort: 'date',
+  _count: 300,
+});
+
+/** Who sees the whole office's day (and marks arrivals) rather than their own appointments. */
+export const OFFICE_STAFF: readonly PersonnelGroup[] = ['gp-nurse', 'admin-staff'];
+/** Who may mark a patient arrived. */
+export const MARKS_ARRIVAL: readonly PersonnelGroup[] = ['gp', 'gp-nurse', 'admin-staff'];
+/** Non-health personnel see the day without its clinical content (the reason for the appointment). */
+export const SEES_REASON = (group: PersonnelGroup) => group !== 'admin-staff';
+
+export function dayListSearch(persona: Persona): SearchParams {
+  return OFFICE_STAFF.includes(persona.personnelGroup) ? officeAppointmentsSearch(persona.organizationId) : todaysAppointmentsSearch(persona.practitionerRoleId);
+}
+
 export const manifest: ModuleManifest = {
   id: 'todays-appointments',
   titleKey: 'modules.todays-appointments.title',
   descriptionKey: 'modules.todays-appointments.description',
   icon: 'Event',
-  groups: ['gp', 'physio'],
+  groups: ['gp', 'physio', 'gp-nurse', 'admin-staff'],
   pages: ['home'],
   needsPatient: false,
   tablet: true,
   offline: true,
   size: { default: { w: 8, h: 5 }, min: { w: 4, h: 3 } },
-  data: ({ persona }) => [{ type: 'Appointment', params: todaysAppointmentsSearch(persona.practitionerRoleId) }],
+  data: ({ persona }) => [
+    { type: 'Appointment', params: dayListSearch(persona) },
+    // The GP's unread results per patient (the same search as "results to review", so one request).
+    ...(persona.personnelGroup === 'gp' ? [{ type: 'DiagnosticReport' as const, params: unseenResultsSearch(persona.practitionerRoleId) }] : []),
+  ],
   load: () => import('./TodaysAppointments'),
 };
