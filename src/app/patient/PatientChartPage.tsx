@@ -48,7 +48,8 @@ export function Component() {
   );
   return (
     <Box data-testid="patient-chart">
-      <LayoutPage page="patient" patientId={patientId} header={header} hold={!patient.data} />
+      {/* One page per patient: nothing a module holds (filters, open rows, a dialog) carries over to the next patient. */}
+      <LayoutPage key={patientId} page="patient" patientId={patientId} header={header} hold={!patient.data} />
     </Box>
   );
 }
