@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -17,8 +17,9 @@ import type { Provenance } from '../../journal/provenance';
 import { ServiceFilter, serviceCounts } from '../../journal/ServiceFilter';
 import { useSession } from '../../session/store';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import type { FhirError } from '../../fhir/errors';
 import { labResultsEn, labResultsNb } from './i18n';
+import { MarkSeenFeedback, type MarkSeenResult } from './MarkSeenFeedback';
+import { useActionFeedback } from '../../ui/useActionFeedback';
 import { countReports, filterReports, isFiltered, NO_FILTER, type KindFilter, type ReportFilter, type ReportView } from './model';
 import { ReportCard } from './ReportCard';
 import { ReportList } from './ReportList';
@@ -30,7 +31,6 @@ registerModuleStrings('labResults', { nb: labResultsNb, en: labResultsEn });
 
 type TabKey = 'results' | 'trend';
 
-type Feedback = { kind: 'saved' | 'already'; title: string } | { kind: 'error'; title: string; error: FhirError };
 
 /**
  * Lab and radiology results: every report of the patient (hospital labs, the GP office's own lab,
@@ -47,8 +47,7 @@ export default function LabResults({ patientId, config, device }: ModuleProps) {
   const mark = useMarkSeen();
   const [tab, setTab] = useState<TabKey>('results');
   const [filter, setFilter] = useState<ReportFilter>(NO_FILTER);
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const feedbackRef = useRef<HTMLDivElement>(null);
+  const { feedback, setFeedback, ref: feedbackRef } = useActionFeedback<MarkSeenResult>();
   const tabsId = useId();
   const size = device === 'tablet' ? 'medium' : 'small';
   const canReview = Boolean(persona && REVIEWER_GROUPS.includes(persona.personnelGroup));
@@ -58,11 +57,6 @@ export default function LabResults({ patientId, config, device }: ModuleProps) {
   const counts = useMemo(() => countReports(views), [views]);
   const services = useMemo(() => serviceCounts(views, serviceOf), [views, serviceOf]);
 
-  // A finished "mark as seen" takes the focus to its message: the button it came from is gone.
-  useEffect(() => {
-    if (feedback) feedbackRef.current?.focus();
-  }, [feedback]);
-
   const markSeen = (view: ReportView) => {
     if (!persona) return;
     setFeedback(null);
@@ -70,8 +64,9 @@ export default function LabResults({ patientId, config, device }: ModuleProps) {
     mark.mutate(
       { report: view.resource, observations: view.observations, reviewer: { reference: `PractitionerRole/${persona.practitionerRoleId}`, display: persona.name } },
       {
-        onSuccess: (outcome) => setFeedback({ kind: outcome === 'already-seen' ? 'already' : 'saved', title }),
-        onError: (error) => setFeedback({ kind: 'error', title, error }),
+        onSuccess: (outcome) =>
+          setFeedback(outcome === 'already-seen' ? { kind: 'already', text: t('labResults.alreadySeen', { title }) } : { kind: 'saved', text: t('labResults.markedSeen', { title }) }),
+        onError: (error) => setFeedback({ kind: 'error', error }),
       },
     );
   };
@@ -120,23 +115,7 @@ export default function LabResults({ patientId, config, device }: ModuleProps) {
           {t('provenance.lookupFailed')}
         </Alert>
       )}
-      {feedback && (
-        <Box ref={feedbackRef} tabIndex={-1} sx={{ outline: 'none' }}>
-          {feedback.kind === 'error' ? (
-            feedback.error.kind === 'conflict' ? (
-              <Alert severity="warning" role="alert" onClose={() => setFeedback(null)}>
-                {t('labResults.markConflict')}
-              </Alert>
-            ) : (
-              <ErrorAlert error={feedback.error} />
-            )
-          ) : (
-            <Alert severity={feedback.kind === 'saved' ? 'success' : 'info'} role="status" onClose={() => setFeedback(null)}>
-              {t(feedback.kind === 'saved' ? 'labResults.markedSeen' : 'labResults.alreadySeen', { title: feedback.title })}
-            </Alert>
-          )}
-        </Box>
-      )}
+      {feedback && <MarkSeenFeedback result={feedback} onClose={() => setFeedback(null)} feedbackRef={feedbackRef} />}
       {tab === 'results' ? (
         <Box role="tabpanel" id={`${tabsId}-results`} aria-labelledby={`${tabsId}-results-tab`} sx={{ display: 'flex', flexDirection: 'column', gap: 1, flex: '1 1 auto', minHeight: 0 }}>
           <Box component="form" role="search" aria-label={t('labResults.filters.label')} onSubmit={(e) => e.preventDefault()} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center', pt: 0.5 }}>

@@ -1,13 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import type { FhirError } from '../../fhir/errors';
 import { formatNameFamilyFirst } from '../../fhir/format';
 import { useFhirSearch } from '../../fhir/hooks';
 import { registerModuleStrings } from '../../i18n/moduleStrings';
@@ -19,13 +17,13 @@ import { LoadingLines } from '../../ui/QueryList';
 import { flagText, useNumberFormat } from '../lab-results/format';
 import { labResultsEn, labResultsNb } from '../lab-results/i18n';
 import { useMarkSeen } from '../lab-results/useLabResults';
+import { MarkSeenFeedback, type MarkSeenResult } from '../lab-results/MarkSeenFeedback';
+import { useActionFeedback } from '../../ui/useActionFeedback';
 import { reviewList, type ReviewItem } from './model';
 import { unseenResultsSearch } from './searches';
 
 // The flags' words ("Høy", "Lav" …) are the lab results module's.
 registerModuleStrings('labResults', { nb: labResultsNb, en: labResultsEn });
-
-type Feedback = { kind: 'saved' | 'already'; text: string } | { kind: 'error'; error: FhirError };
 
 function ReviewRow({ item, workspaceId, size, marking, onMarkSeen }: { item: ReviewItem; workspaceId: string; size: 'small' | 'medium'; marking: boolean; onMarkSeen: () => void }) {
   const { t } = useTranslation();
@@ -83,14 +81,9 @@ export default function ResultsToReview({ workspaceId, device }: ModuleProps) {
   const search = useFhirSearch('DiagnosticReport', persona ? unseenResultsSearch(persona.practitionerRoleId) : undefined);
   const list = useMemo(() => reviewList(search.data?.bundle), [search.data]);
   const mark = useMarkSeen();
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const feedbackRef = useRef<HTMLDivElement>(null);
-  const size = device === 'tablet' ? 'medium' : 'small';
-
   // The button a finished "mark as seen" came from is gone with its row: the message takes the focus.
-  useEffect(() => {
-    if (feedback) feedbackRef.current?.focus();
-  }, [feedback]);
+  const { feedback, setFeedback, ref: feedbackRef } = useActionFeedback<MarkSeenResult>();
+  const size = device === 'tablet' ? 'medium' : 'small';
 
   if (search.error) return <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />;
   if (search.isPending) return <LoadingLines />;
@@ -124,23 +117,7 @@ export default function ResultsToReview({ workspaceId, device }: ModuleProps) {
       <Typography variant="body2" role="status" aria-live="polite" sx={{ fontWeight: list.abnormalCount > 0 ? 600 : 400 }}>
         {summary.join(' · ')}
       </Typography>
-      {feedback && (
-        <Box ref={feedbackRef} tabIndex={-1} sx={{ outline: 'none' }}>
-          {feedback.kind === 'error' ? (
-            feedback.error.kind === 'conflict' ? (
-              <Alert severity="warning" role="alert" onClose={() => setFeedback(null)}>
-                {t('labResults.markConflict')}
-              </Alert>
-            ) : (
-              <ErrorAlert error={feedback.error} />
-            )
-          ) : (
-            <Alert severity={feedback.kind === 'saved' ? 'success' : 'info'} role="status" onClose={() => setFeedback(null)}>
-              {feedback.text}
-            </Alert>
-          )}
-        </Box>
-      )}
+      {feedback && <MarkSeenFeedback result={feedback} onClose={() => setFeedback(null)} feedbackRef={feedbackRef} />}
       {list.items.length === 0 ? (
         <Typography color="text.secondary">{t('modules.results-to-review.none')}</Typography>
       ) : (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { format, parseISO } from 'date-fns';
@@ -15,6 +15,7 @@ import type { ModuleProps } from '../../layout/types';
 import { useSession } from '../../session/store';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LoadingLines } from '../../ui/QueryList';
+import { useActionFeedback } from '../../ui/useActionFeedback';
 import { unseenResultsSearch } from '../results-to-review/searches';
 import { dayListSearch, MARKS_ARRIVAL, OFFICE_STAFF, SEES_REASON } from './manifest';
 import { dayCounts, dayRows, markedArrived, unseenCountByPatient, type DayRow } from './model';
@@ -45,14 +46,9 @@ export default function TodaysAppointments({ workspaceId, device }: ModuleProps)
   const rows = useMemo(() => dayRows(appointments.data?.resources ?? [], unseenByPatient), [appointments.data, unseenByPatient]);
   const counts = useMemo(() => dayCounts(appointments.data?.resources ?? []), [appointments.data]);
   const update = useFhirUpdate<Appointment>();
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const feedbackRef = useRef<HTMLDivElement>(null);
-  const size = device === 'tablet' ? 'medium' : 'small';
-
   // The "arrived" button is gone once used: its message takes the focus.
-  useEffect(() => {
-    if (feedback) feedbackRef.current?.focus();
-  }, [feedback]);
+  const { feedback, setFeedback, ref: feedbackRef } = useActionFeedback<Feedback>();
+  const size = device === 'tablet' ? 'medium' : 'small';
 
   if (appointments.error) return <ErrorAlert error={appointments.error} onRetry={() => void appointments.refetch()} />;
   if (appointments.isPending || !group) return <LoadingLines />;
