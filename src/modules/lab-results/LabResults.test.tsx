@@ -9,8 +9,8 @@ import { workAfterScenarioClock } from '../../test/scenarioClock';
 import { useSession } from '../../session/store';
 import { formatDateTime } from '../../ui/dates';
 import type { PersonnelGroup } from '../../session/personnel';
-import { labResultsNb } from './i18n';
-import { REVIEW_EXTENSION, REVIEW_STATUS_SYSTEM } from './review';
+import { labResultsNb } from '../../i18n/labResults';
+import { REVIEW_EXTENSION, REVIEW_STATUS_SYSTEM } from '../../fhir/results/review';
 import LabResults from './LabResults';
 
 i18n.addResourceBundle('nb', 'translation', { labResults: labResultsNb }, true, true);

@@ -17,15 +17,16 @@ import type { Provenance } from '../../journal/provenance';
 import { ServiceFilter, serviceCounts } from '../../journal/ServiceFilter';
 import { useSession } from '../../session/store';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { labResultsEn, labResultsNb } from './i18n';
-import { MarkSeenFeedback, type MarkSeenResult } from './MarkSeenFeedback';
+import { labResultsEn, labResultsNb } from '../../i18n/labResults';
+import { MarkSeenFeedback, type MarkSeenResult } from '../../ui/MarkSeenFeedback';
 import { useActionFeedback } from '../../ui/useActionFeedback';
-import { countReports, filterReports, isFiltered, NO_FILTER, type KindFilter, type ReportFilter, type ReportView } from './model';
+import { countReports, filterReports, isFiltered, NO_FILTER, type KindFilter, type ReportFilter, type ReportView } from '../../fhir/results/model';
 import { ReportCard } from './ReportCard';
 import { ReportList } from './ReportList';
-import { REVIEWER_GROUPS } from './review';
+import { REVIEWER_GROUPS } from '../../fhir/results/review';
 import { TrendPanel } from './TrendPanel';
-import { useLabResults, useMarkSeen } from './useLabResults';
+import { useLabResults } from './useLabResults';
+import { useMarkSeen } from '../../fhir/results/useMarkSeen';
 
 registerModuleStrings('labResults', { nb: labResultsNb, en: labResultsEn });
 

@@ -13,8 +13,8 @@ import type { DeviceClass } from '../../layout/types';
 import { NewChip, provenanceText } from '../../journal/RecordedBy';
 import type { Provenance } from '../../journal/provenance';
 import { formatDateTime } from '../../ui/dates';
-import type { AnalysisView, ReportView } from './model';
-import { flagText, rangeText, useNumberFormat, VISUALLY_HIDDEN } from './format';
+import type { AnalysisView, ReportView } from '../../fhir/results/model';
+import { flagText, rangeText, useNumberFormat, VISUALLY_HIDDEN } from '../../ui/resultFormat';
 import { HeadRow } from './HeadRow';
 
 function domId(id: string): string {

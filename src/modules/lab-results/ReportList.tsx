@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Box from '@mui/material/Box';
 import type { DeviceClass } from '../../layout/types';
-import type { ReportView } from './model';
+import type { ReportView } from '../../fhir/results/model';
 
 /**
  * The reports, virtualised: only the cards in view (and a few around) are in the page, however

@@ -10,8 +10,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { DeviceClass } from '../../layout/types';
 import { formatDate } from '../../ui/dates';
-import { analysisOptions, defaultAnalysis, trendSeries, type ReportView, type TrendPoint } from './model';
-import { flagText, rangeText, useNumberFormat, VISUALLY_HIDDEN } from './format';
+import { analysisOptions, defaultAnalysis, trendSeries, type ReportView, type TrendPoint } from '../../fhir/results/model';
+import { flagText, rangeText, useNumberFormat, VISUALLY_HIDDEN } from '../../ui/resultFormat';
 import { TrendChart } from './TrendChart';
 import { HeadRow } from './HeadRow';
 

@@ -16,8 +16,8 @@ import {
   toReportView,
   trendSeries,
   type ReportView,
-} from './model';
-import { REVIEW_STATUS_SYSTEM } from './review';
+} from '../../fhir/results/model';
+import { REVIEW_STATUS_SYSTEM } from '../../fhir/results/review';
 import { niceStep, timeFormatFor, valueDomain } from './TrendChart';
 
 const UNSEEN = { system: REVIEW_STATUS_SYSTEM, code: 'unseen' };

@@ -6,9 +6,9 @@ import { renderWithProviders } from '../../test/render';
 import { fhirAs, mockBackendSession } from '../../../mocks/testing';
 import { workAfterScenarioClock } from '../../test/scenarioClock';
 import { useSession } from '../../session/store';
-import { REVIEW_EXTENSION, REVIEW_STATUS_SYSTEM } from '../lab-results/review';
+import { REVIEW_EXTENSION, REVIEW_STATUS_SYSTEM } from '../../fhir/results/review';
 import ResultsToReview from './ResultsToReview';
-import { unseenResultsSearch } from './searches';
+import { unseenResultsSearch } from '../../fhir/results/searches';
 
 workAfterScenarioClock();
 

@@ -14,13 +14,13 @@ import { useSession } from '../../session/store';
 import { formatDate, formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LoadingLines } from '../../ui/QueryList';
-import { flagText, useNumberFormat } from '../lab-results/format';
-import { labResultsEn, labResultsNb } from '../lab-results/i18n';
-import { useMarkSeen } from '../lab-results/useLabResults';
-import { MarkSeenFeedback, type MarkSeenResult } from '../lab-results/MarkSeenFeedback';
+import { flagText, useNumberFormat } from '../../ui/resultFormat';
+import { labResultsEn, labResultsNb } from '../../i18n/labResults';
+import { useMarkSeen } from '../../fhir/results/useMarkSeen';
+import { MarkSeenFeedback, type MarkSeenResult } from '../../ui/MarkSeenFeedback';
 import { useActionFeedback } from '../../ui/useActionFeedback';
 import { reviewList, type ReviewItem } from './model';
-import { unseenResultsSearch } from './searches';
+import { unseenResultsSearch } from '../../fhir/results/searches';
 
 // The flags' words ("Høy", "Lav" …) are the lab results module's.
 registerModuleStrings('labResults', { nb: labResultsNb, en: labResultsEn });

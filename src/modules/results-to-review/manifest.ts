@@ -1,5 +1,5 @@
 import type { ModuleManifest } from '../../layout/types';
-import { unseenResultsSearch } from './searches';
+import { unseenResultsSearch } from '../../fhir/results/searches';
 
 export const manifest: ModuleManifest = {
   id: 'results-to-review',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Bundle, DiagnosticReport, Observation, Patient } from 'fhir/r4';
-import { REVIEW_STATUS_SYSTEM } from '../lab-results/review';
+import { REVIEW_STATUS_SYSTEM } from '../../fhir/results/review';
 import { reviewList } from './model';
 
 const unseen = { tag: [{ system: REVIEW_STATUS_SYSTEM, code: 'unseen' }] };

@@ -1,6 +1,6 @@
 import type { Bundle, Patient } from 'fhir/r4';
 import { referenceId } from '../../fhir/format';
-import { collectBundles, newestFirst, toReportView, type AnalysisView, type ReportView } from '../lab-results/model';
+import { collectBundles, newestFirst, toReportView, type AnalysisView, type ReportView } from '../../fhir/results/model';
 
 /** One result waiting for the GP: the report, and whose it is. */
 export interface ReviewItem {

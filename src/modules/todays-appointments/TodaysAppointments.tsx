@@ -16,7 +16,7 @@ import { useSession } from '../../session/store';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LoadingLines } from '../../ui/QueryList';
 import { useActionFeedback } from '../../ui/useActionFeedback';
-import { unseenResultsSearch } from '../results-to-review/searches';
+import { unseenResultsSearch } from '../../fhir/results/searches';
 import { dayListSearch, MARKS_ARRIVAL, OFFICE_STAFF, SEES_REASON } from './manifest';
 import { dayCounts, dayRows, markedArrived, unseenCountByPatient, type DayRow } from './model';
 

@@ -2,7 +2,7 @@ import type { SearchParams } from '../../fhir/client';
 import type { ModuleManifest } from '../../layout/types';
 import type { Persona, PersonnelGroup } from '../../session/personnel';
 import { todayRange } from '../../ui/today';
-import { unseenResultsSearch } from '../results-to-review/searches';
+import { unseenResultsSearch } from '../../fhir/results/searches';
 
 /** The signed-in clinician's own appointments today. */
 export const todaysAppointmentsSearch = (practitionerRoleId: string): SearchParams => ({

@@ -2,8 +2,8 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import type { FhirError } from '../../fhir/errors';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { FhirError } from '../fhir/errors';
+import { ErrorAlert } from './ErrorAlert';
 
 /** What marking a result seen came to, in words (`text`) or as the error. */
 export type MarkSeenResult = { kind: 'saved' | 'already'; text: string } | { kind: 'error'; error: FhirError };

@@ -1,6 +1,6 @@
-import { formatDecimal, useDecimalFormat } from '../../ui/numbers';
+import { formatDecimal, useDecimalFormat } from './numbers';
 import type { TFunction } from 'i18next';
-import type { AnalysisView, Flag } from './model';
+import type { AnalysisView, Flag } from '../fhir/results/model';
 
 /** The lab's own precision: up to three decimals. */
 const LAB_DECIMALS = 3;
@@ -27,4 +27,4 @@ export function useNumberFormat(): (value: number) => string {
   return useDecimalFormat(LAB_DECIMALS);
 }
 
-export { VISUALLY_HIDDEN } from '../../ui/visuallyHidden';
+export { VISUALLY_HIDDEN } from './visuallyHidden';

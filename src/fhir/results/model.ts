@@ -1,7 +1,7 @@
 import type { Bundle, DiagnosticReport, Observation, Reference } from 'fhir/r4';
 import { CODE_SYSTEM } from '../../domain/codeSystems';
 import type { ServiceCode } from '../../domain/services';
-import { codingOf, conceptText, referenceId } from '../../fhir/format';
+import { codingOf, conceptText, referenceId } from '../format';
 import { hasUnseenTag, reviewOf, type Review } from './review';
 
 /**

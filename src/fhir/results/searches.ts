@@ -1,5 +1,5 @@
-import type { SearchParams } from '../../fhir/client';
-import { REVIEW_STATUS_SYSTEM, UNSEEN_CODE } from '../lab-results/review';
+import type { SearchParams } from '../client';
+import { REVIEW_STATUS_SYSTEM, UNSEEN_CODE } from './review';
 
 /** At most this many unseen results in one list (a GP with more has a backlog to work through in pages). */
 export const REVIEW_PAGE = 100;
