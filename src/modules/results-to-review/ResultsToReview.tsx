@@ -50,7 +50,7 @@ function ReviewRow({ item, workspaceId, size, marking, onMarkSeen }: { item: Rev
           </Typography>
         )}
       </Box>
-      <Typography variant="body2">
+      <Typography variant="body2" component="div">
         {title}
         {' · '}
         {t('modules.results-to-review.sampled', { date: formatDateTime(view.sampled ?? view.issued) })}
