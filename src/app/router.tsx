@@ -44,7 +44,19 @@ const ROUTES: RouteObject[] = [
     lazy: () => import('./shell/AppShell'),
     children: [
       { index: true, Component: HomeRedirect },
-      ...WORKSPACES.map((id) => ({ path: id, element: <RequireWorkspace id={id} />, children: [{ index: true, lazy: workspaceLoaders[id] }] })),
+      // A workspace owns the pages under its path (its home, and e.g. /gp-office/consultation/…):
+      // its component renders them with descendant <Routes>.
+      ...WORKSPACES.map((id) => ({
+        path: id,
+        element: <RequireWorkspace id={id} />,
+        // The index and the splat load the same component; the splat alone would not match the
+        // workspace's own path. (In development React Router warns about the index's descendant
+        // <Routes>; the splat beside it is what renders the deeper paths.)
+        children: [
+          { index: true, lazy: workspaceLoaders[id] },
+          { path: '*', lazy: workspaceLoaders[id] },
+        ],
+      })),
       {
         path: ':workspaceId/patient/:patientId',
         Component: RequireOwnPatientRoute,

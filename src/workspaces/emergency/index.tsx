@@ -1,6 +1,6 @@
-import { WorkspaceHome } from '../shared/WorkspaceHome';
+import { WorkspaceRoutes } from '../shared/WorkspaceRoutes';
 
-/** The emergency workspace: its own lazily loaded route. */
+/** The emergency workspace: its own lazily loaded route, with the pages below it. */
 export function Component() {
-  return <WorkspaceHome workspaceId="emergency" />;
+  return <WorkspaceRoutes workspaceId="emergency" />;
 }

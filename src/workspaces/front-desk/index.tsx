@@ -1,6 +1,6 @@
-import { WorkspaceHome } from '../shared/WorkspaceHome';
+import { WorkspaceRoutes } from '../shared/WorkspaceRoutes';
 
-/** The front-desk workspace: its own lazily loaded route. */
+/** The front-desk workspace: its own lazily loaded route, with the pages below it. */
 export function Component() {
-  return <WorkspaceHome workspaceId="front-desk" />;
+  return <WorkspaceRoutes workspaceId="front-desk" />;
 }

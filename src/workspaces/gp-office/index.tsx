@@ -1,6 +1,6 @@
-import { WorkspaceHome } from '../shared/WorkspaceHome';
+import { WorkspaceRoutes } from '../shared/WorkspaceRoutes';
 
-/** The gp-office workspace: its own lazily loaded route. */
+/** The gp-office workspace: its own lazily loaded route, with the pages below it. */
 export function Component() {
-  return <WorkspaceHome workspaceId="gp-office" />;
+  return <WorkspaceRoutes workspaceId="gp-office" />;
 }

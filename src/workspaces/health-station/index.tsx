@@ -1,6 +1,6 @@
-import { WorkspaceHome } from '../shared/WorkspaceHome';
+import { WorkspaceRoutes } from '../shared/WorkspaceRoutes';
 
-/** The health-station workspace: its own lazily loaded route. */
+/** The health-station workspace: its own lazily loaded route, with the pages below it. */
 export function Component() {
-  return <WorkspaceHome workspaceId="health-station" />;
+  return <WorkspaceRoutes workspaceId="health-station" />;
 }

@@ -1,6 +1,6 @@
-import { WorkspaceHome } from '../shared/WorkspaceHome';
+import { WorkspaceRoutes } from '../shared/WorkspaceRoutes';
 
-/** The home-care workspace: its own lazily loaded route. */
+/** The home-care workspace: its own lazily loaded route, with the pages below it. */
 export function Component() {
-  return <WorkspaceHome workspaceId="home-care" />;
+  return <WorkspaceRoutes workspaceId="home-care" />;
 }

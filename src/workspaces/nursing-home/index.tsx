@@ -1,6 +1,6 @@
-import { WorkspaceHome } from '../shared/WorkspaceHome';
+import { WorkspaceRoutes } from '../shared/WorkspaceRoutes';
 
-/** The nursing-home workspace: its own lazily loaded route. */
+/** The nursing-home workspace: its own lazily loaded route, with the pages below it. */
 export function Component() {
-  return <WorkspaceHome workspaceId="nursing-home" />;
+  return <WorkspaceRoutes workspaceId="nursing-home" />;
 }

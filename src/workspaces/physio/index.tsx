@@ -1,6 +1,6 @@
-import { WorkspaceHome } from '../shared/WorkspaceHome';
+import { WorkspaceRoutes } from '../shared/WorkspaceRoutes';
 
-/** The physio workspace: its own lazily loaded route. */
+/** The physio workspace: its own lazily loaded route, with the pages below it. */
 export function Component() {
-  return <WorkspaceHome workspaceId="physio" />;
+  return <WorkspaceRoutes workspaceId="physio" />;
 }
