@@ -146,6 +146,7 @@ export const en: Translation = {
       'infection-risk': 'Infection risk',
     },
   },
+  diagnosisPicker: { label: 'Diagnosis code', noMatch: 'No codes match the search.', typeToSearch: 'Type a code or a word to search.', system: { icpc2: 'ICPC-2', icd10: 'ICD-10' } },
   problems: { title: 'Problems and diagnoses' },
   medications: { title: 'Medicines in use', none: 'No medicines in use.', since: 'since {{date}}' },
   layout: {

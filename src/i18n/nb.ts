@@ -144,6 +144,7 @@ export const nb = {
       'infection-risk': 'Smitte',
     },
   },
+  diagnosisPicker: { label: 'Diagnosekode', noMatch: 'Ingen koder passer til søket.', typeToSearch: 'Skriv en kode eller et ord for å søke.', system: { icpc2: 'ICPC-2', icd10: 'ICD-10' } },
   problems: { title: 'Problemer og diagnoser' },
   medications: { title: 'Legemidler i bruk', none: 'Ingen legemidler i bruk.', since: 'fra {{date}}' },
   layout: {

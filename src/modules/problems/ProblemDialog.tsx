@@ -20,7 +20,7 @@ import type { DeviceClass } from '../../layout/types';
 import type { Persona } from '../../session/personnel';
 import { formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { CodePicker, type SystemChoice } from './CodePicker';
+import { DiagnosisCodePicker, type SystemChoice } from '../../ui/DiagnosisCodePicker';
 import {
   CONFLICT_FIELDS,
   FIELD_ORDER,
@@ -148,7 +148,7 @@ export function ProblemDialog({
               <FormControlLabel value="icd10" control={<Radio />} label={systemLabel('icd10')} />
             </RadioGroup>
           </FormControl>
-          <CodePicker
+          <DiagnosisCodePicker
             id={ids.code}
             value={form.code}
             onChange={(code) => change(withCode(form, code))}

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
-import { searchDiagnosisCodes, type DiagnosisCode, type DiagnosisSystem } from '../../domain/diagnosisCodes';
-import { autocompleteTexts } from '../../ui/autocompleteTexts';
+import { searchDiagnosisCodes, type DiagnosisCode, type DiagnosisSystem } from '../domain/diagnosisCodes';
+import { autocompleteTexts } from './autocompleteTexts';
 
 export type SystemChoice = DiagnosisSystem | 'both';
 
@@ -17,8 +17,10 @@ export function codeLabel(code: DiagnosisCode): string {
 /**
  * A searchable combobox over the bundled ICPC-2 and ICD-10 codes: type a code ("T90", "i21.9")
  * or words of its text ("diabetes", "ovre luftvei"); each option names its classification.
+ * Shared by every form that sets a diagnosis (the problem list, the GP's consultation, the
+ * emergency clinic's treatment).
  */
-export function CodePicker({
+export function DiagnosisCodePicker({
   id,
   value,
   onChange,
@@ -27,6 +29,8 @@ export function CodePicker({
   helperText,
   inputRef,
   tablet,
+  label,
+  required = true,
 }: {
   id: string;
   value: DiagnosisCode | null;
@@ -36,6 +40,9 @@ export function CodePicker({
   helperText: string;
   inputRef: Ref<HTMLInputElement>;
   tablet: boolean;
+  /** The field's label; "Diagnosekode" when not given. */
+  label?: string;
+  required?: boolean;
 }) {
   const { t } = useTranslation();
   const [input, setInput] = useState(() => (value ? codeLabel(value) : ''));
@@ -58,7 +65,7 @@ export function CodePicker({
       getOptionLabel={codeLabel}
       isOptionEqualToValue={same}
       autoHighlight
-      noOptionsText={input.trim() ? t('problems.form.noMatch') : t('problems.form.typeToSearch')}
+      noOptionsText={input.trim() ? t('diagnosisPicker.noMatch') : t('diagnosisPicker.typeToSearch')}
       renderOption={({ key: _key, ...props }, option) => (
         <Box component="li" {...props} key={`${option.system}|${option.code}`} sx={{ gap: 1, alignItems: 'baseline !important' }}>
           <Box component="span" sx={{ fontFamily: 'monospace', fontWeight: 700, minWidth: '3.5em' }}>
@@ -68,15 +75,15 @@ export function CodePicker({
             {option.text}
           </Box>{' '}
           <Box component="span" sx={{ color: 'text.secondary', fontSize: '0.8125rem', whiteSpace: 'nowrap' }}>
-            {t(`problems.system.${option.system}`)}
+            {t(`diagnosisPicker.system.${option.system}`)}
           </Box>
         </Box>
       )}
       renderInput={(params) => (
         <TextField
           {...params}
-          label={t('problems.form.code')}
-          required
+          label={label ?? t('diagnosisPicker.label')}
+          required={required}
           error={error}
           helperText={helperText}
           inputRef={inputRef}
