@@ -5,7 +5,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import type { NoteForm } from './compose';
+import type { NoteForm } from '../../journal/notes/compose';
 import type { TheirVersion } from './useNoteEditor';
 
 function FormPreview({ form, label }: { form: NoteForm; label: string }) {

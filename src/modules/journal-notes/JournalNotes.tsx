@@ -16,7 +16,7 @@ import { NoteEditorDialog } from './NoteEditor';
 import { NoteFilters, type FacetOption } from './NoteFilters';
 import { NoteList } from './NoteList';
 import { groupLabel, typeLabel } from './NoteParts';
-import { DEFAULT_NOTE_TYPE } from './noteTypes';
+import { DEFAULT_NOTE_TYPE } from '../../journal/notes/noteTypes';
 import { useJournalNotes } from './useJournalNotes';
 import { DEFAULT_AUTOSAVE_MS, type EditorStart } from './useNoteEditor';
 import { registerModuleStrings } from '../../i18n/moduleStrings';

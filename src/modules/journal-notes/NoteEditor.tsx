@@ -16,9 +16,9 @@ import type { DeviceClass } from '../../layout/types';
 import type { Persona } from '../../session/personnel';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime } from '../../ui/dates';
-import { hasContent, retypeForm, setSectionText, type EditorSection } from './compose';
+import { hasContent, retypeForm, setSectionText, type EditorSection } from '../../journal/notes/compose';
 import { ConflictChooser } from './ConflictChooser';
-import { NOTE_TYPES, noteTypeDef } from './noteTypes';
+import { NOTE_TYPES, noteTypeDef } from '../../journal/notes/noteTypes';
 import { useNoteEditor, type EditorStart, type SaveState } from './useNoteEditor';
 
 function SaveStatus({ state, hasDraft }: { state: SaveState; hasDraft: boolean }) {

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../ui/dates';
 import { groupText, provenanceText } from '../../journal/RecordedBy';
 import type { Provenance } from '../../journal/provenance';
 import type { NoteSectionView, NoteView } from './model';
-import { isNoteTypeCode } from './noteTypes';
+import { isNoteTypeCode } from '../../journal/notes/noteTypes';
 
 /** The note type as the reader's language says it (the stored display for types the table does not know). */
 export function typeLabel(t: TFunction, code: string | undefined, fallback: string): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Composition, Organization, PractitionerRole } from 'fhir/r4';
 import { CODE_SYSTEM } from '../../domain/codeSystems';
-import { textToXhtml } from './compose';
+import { textToXhtml } from '../../journal/notes/compose';
 import { NO_FILTER, facetCounts, filterThreads, orgInfo, periodRange, roleInfo, threadNotes, toNoteView, type NoteView, type OrgInfo, type RoleInfo } from './model';
 
 function note(id: string, o: Partial<Composition> & { typeCode?: string; role?: string; org?: string; sections?: [string, string][] } = {}): Composition {

@@ -3,7 +3,8 @@ import { addDays, addMonths, format, parseISO } from 'date-fns';
 import { CODE_SYSTEM } from '../../domain/codeSystems';
 import { codingOf, conceptText, referenceId } from '../../fhir/format';
 import { narrativeText } from '../../fhir/narrative';
-import { SERVICE_OF_NOTE_TYPE, isNoteTypeCode, isServiceCode, type ServiceCode } from './noteTypes';
+import { replacedId } from '../../journal/notes/compose';
+import { SERVICE_OF_NOTE_TYPE, isNoteTypeCode, isServiceCode, type ServiceCode } from '../../journal/notes/noteTypes';
 import type { OrgInfo, RoleInfo } from '../../journal/provenance';
 
 /**
@@ -59,15 +60,7 @@ export function serviceOfNote(c: Composition, org: OrgInfo | undefined): Service
   return isNoteTypeCode(type) ? SERVICE_OF_NOTE_TYPE[type] : undefined;
 }
 
-export function replacedId(c: Composition): string | undefined {
-  for (const r of c.relatesTo ?? []) {
-    if (r.code === 'replaces') {
-      const id = referenceId(r.targetReference, 'Composition');
-      if (id) return id;
-    }
-  }
-  return undefined;
-}
+export { replacedId };
 
 export function normaliseText(text: string): string {
   return text.toLocaleLowerCase('nb').replace(/\s+/g, ' ');

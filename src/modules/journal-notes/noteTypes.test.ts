@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PERSONNEL_GROUPS } from '../../session/personnel';
 import { notesEn, notesNb } from './i18n';
-import { DEFAULT_NOTE_TYPE, FREE_HEADINGS, NOTE_TYPES, SERVICE_OF_NOTE_TYPE, headingsFor, isNoteTypeCode } from './noteTypes';
+import { DEFAULT_NOTE_TYPE, FREE_HEADINGS, NOTE_TYPES, SERVICE_OF_NOTE_TYPE, headingsFor, isNoteTypeCode } from '../../journal/notes/noteTypes';
 
 const titles = (code: string) => headingsFor(code).map((h) => (h.optional ? `${h.title}?` : h.title));
 

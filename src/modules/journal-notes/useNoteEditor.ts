@@ -6,7 +6,7 @@ import { useFhirClient } from '../../fhir/context';
 import { isFhirError } from '../../fhir/errors';
 import { fhirKeys } from '../../fhir/queryKeys';
 import type { Persona } from '../../session/personnel';
-import { compositionFromForm, correctionForm, emptyForm, formFromComposition, hasContent, hasSectionText, type NoteForm } from './compose';
+import { compositionFromForm, correctionForm, emptyForm, formFromComposition, hasContent, hasSectionText, type NoteForm } from '../../journal/notes/compose';
 
 /** How the editor was opened. */
 export type EditorStart = { kind: 'new'; type: string } | { kind: 'draft'; draft: Composition } | { kind: 'correct'; original: Composition };

@@ -1,10 +1,9 @@
 import type { Composition, CompositionSection, Reference } from 'fhir/r4';
 import { formatISO } from 'date-fns';
 import { CODE_SYSTEM } from '../../domain/codeSystems';
-import { codingOf } from '../../fhir/format';
+import { codingOf, referenceId } from '../../fhir/format';
 import { narrativeText } from '../../fhir/narrative';
 import type { Persona } from '../../session/personnel';
-import { replacedId } from './model';
 import { SERVICE_DISPLAY, SERVICE_OF_UNIT_KIND, headingsFor, noteTypeDef } from './noteTypes';
 
 /**
@@ -25,6 +24,17 @@ import { SERVICE_DISPLAY, SERVICE_OF_UNIT_KIND, headingsFor, noteTypeDef } from 
  * - each heading with text is one section {title, text (XHTML, a <p> per line)}; empty headings
  *   are left out (a section must have content).
  */
+
+/** The signed note a correction replaces (its Composition id). */
+export function replacedId(c: Composition): string | undefined {
+  for (const r of c.relatesTo ?? []) {
+    if (r.code === 'replaces') {
+      const id = referenceId(r.targetReference, 'Composition');
+      if (id) return id;
+    }
+  }
+  return undefined;
+}
 
 export interface EditorSection {
   /** Heading id from the type table, or `extra-<n>` for a section the table does not have. */
