@@ -111,6 +111,14 @@ export class FhirClient {
     return this.request('PUT', `${resource.resourceType}/${encodeURIComponent(resource.id)}`, resource, headers);
   }
 
+  /**
+   * A transaction Bundle (POST to the base): every entry or none. An entry's `request.ifMatch`
+   * guards its update; a stale one fails the whole transaction with 412 (kind 'conflict').
+   */
+  transaction(bundle: Bundle): Promise<Bundle> {
+    return this.request('POST', '', bundle);
+  }
+
   delete(type: ResourceType, id: string): Promise<void> {
     return this.request('DELETE', `${type}/${encodeURIComponent(id)}`);
   }

@@ -90,6 +90,19 @@ export function useFhirUpdate<R extends FhirResource>() {
   });
 }
 
+/** Sends a transaction Bundle and refreshes every query of each type it wrote. */
+export function useFhirTransaction() {
+  const client = useFhirClient();
+  const queryClient = useQueryClient();
+  return useMutation<Bundle, FhirError, Bundle>({
+    mutationFn: (bundle) => client.transaction(bundle),
+    onSuccess: (_, sent) => {
+      const types = new Set((sent.entry ?? []).map((e) => e.resource?.resourceType).filter((t): t is ResourceType => t !== undefined));
+      for (const type of types) void queryClient.invalidateQueries({ queryKey: fhirKeys.type(type) });
+    },
+  });
+}
+
 /** Deletes a resource and refreshes every query of its type. */
 export function useFhirDelete() {
   const client = useFhirClient();

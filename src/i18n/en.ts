@@ -209,7 +209,11 @@ export const en: Translation = {
       markArrivedFor: 'Mark {{name}} ({{time}}) as arrived',
       markedArrived: '{{name}} is marked as arrived.',
       conflict: 'Someone else changed the appointment meanwhile. The list is up to date; check it and try again.',
-      status: { booked: 'Booked', arrived: 'Arrived', fulfilled: 'Done', cancelled: 'Cancelled', noshow: 'No-show', pending: 'Pending', 'checked-in': 'Checked in' },
+      startConsultation: 'Start consultation',
+      continueConsultation: 'Continue consultation',
+      startConsultationFor: 'Start the consultation with {{name}} at {{time}}',
+      continueConsultationFor: 'Continue the consultation with {{name}} at {{time}}',
+      status: { 'in-consultation': 'In consultation', booked: 'Booked', arrived: 'Arrived', fulfilled: 'Done', cancelled: 'Cancelled', noshow: 'No-show', pending: 'Pending', 'checked-in': 'Checked in' },
     },
     'unit-patients': {
       title: 'Patients of the unit',

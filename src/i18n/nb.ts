@@ -207,7 +207,11 @@ export const nb = {
       markArrivedFor: 'Merk {{name}} ({{time}}) som ankommet',
       markedArrived: '{{name}} er merket som ankommet.',
       conflict: 'Timen ble endret av en annen i mellomtiden. Listen er oppdatert; se over og prøv igjen.',
-      status: { booked: 'Booket', arrived: 'Ankommet', fulfilled: 'Ferdig', cancelled: 'Avlyst', noshow: 'Ikke møtt', pending: 'Venter', 'checked-in': 'Innsjekket' },
+      startConsultation: 'Start konsultasjon',
+      continueConsultation: 'Fortsett konsultasjon',
+      startConsultationFor: 'Start konsultasjon med {{name}} kl. {{time}}',
+      continueConsultationFor: 'Fortsett konsultasjonen med {{name}} kl. {{time}}',
+      status: { 'in-consultation': 'I konsultasjon', booked: 'Booket', arrived: 'Ankommet', fulfilled: 'Ferdig', cancelled: 'Avlyst', noshow: 'Ikke møtt', pending: 'Venter', 'checked-in': 'Innsjekket' },
     },
     'unit-patients': {
       title: 'Pasienter i enheten',

@@ -8,7 +8,7 @@ import { useSession } from '../../session/store';
 import { useOpenChartVisit } from '../../journal/chartVisits';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LayoutPage } from '../../layout/LayoutPage';
-import { PatientContextBar } from './PatientContextBar';
+import { PatientContextBar } from '../../journal/PatientContextBar';
 
 /**
  * A patient's chart: the context bar (always in view, with the critical-information marker),

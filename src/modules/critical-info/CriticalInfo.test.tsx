@@ -6,7 +6,7 @@ import type { AllergyIntolerance, Bundle, Flag, Patient } from 'fhir/r4';
 import { renderWithProviders } from '../../test/render';
 import { fhirAs, mockBackendSession, type MockSession } from '../../../mocks/testing';
 import { workAfterScenarioClock } from '../../test/scenarioClock';
-import { PatientContextBar } from '../../app/patient/PatientContextBar';
+import { PatientContextBar } from '../../journal/PatientContextBar';
 import { CODE_SYSTEM } from '../../domain/codeSystems';
 import { useSession } from '../../session/store';
 import { criticalNb } from './i18n';

@@ -26,7 +26,7 @@ async function renderDay(group: PersonnelGroup) {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(dayListSearch(session.persona))) for (const x of [v].flat()) if (x !== undefined) params.append(k, String(x));
   const { body } = await fhirAs<Bundle<Appointment>>(session, 'GET', `Appointment?${params.toString()}`);
-  return { session, list, appointments: (body.entry ?? []).map((e) => e.resource!), user: userEvent.setup() };
+  return { session, list, appointments: (body.entry ?? []).map((e) => e.resource!).filter((r) => r.resourceType === 'Appointment'), user: userEvent.setup() };
 }
 
 describe('the day list', () => {

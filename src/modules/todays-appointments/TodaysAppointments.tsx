@@ -18,7 +18,7 @@ import { LoadingLines } from '../../ui/QueryList';
 import { useActionFeedback } from '../../ui/useActionFeedback';
 import { unseenResultsSearch } from '../../fhir/results/searches';
 import { dayListSearch, MARKS_ARRIVAL, OFFICE_STAFF, SEES_REASON } from './manifest';
-import { dayCounts, dayRows, markedArrived, unseenCountByPatient, type DayRow } from './model';
+import { appointmentsInConsultation, dayCounts, dayRows, markedArrived, unseenCountByPatient, type DayRow } from './model';
 
 const STATUS_COLOR: Partial<Record<Appointment['status'], { color: ChipProps['color']; variant: ChipProps['variant'] }>> = {
   arrived: { color: 'info', variant: 'filled' },
@@ -27,6 +27,9 @@ const STATUS_COLOR: Partial<Record<Appointment['status'], { color: ChipProps['co
   cancelled: { color: 'default', variant: 'outlined' },
   noshow: { color: 'warning', variant: 'outlined' },
 };
+
+/** Appointments the GP can open as a consultation. */
+const CONSULTABLE: readonly Appointment['status'][] = ['booked', 'arrived', 'checked-in', 'pending'];
 
 type Feedback = { kind: 'saved'; name: string } | { kind: 'conflict' } | { kind: 'error'; error: FhirError };
 
@@ -43,7 +46,7 @@ export default function TodaysAppointments({ workspaceId, device }: ModuleProps)
   const appointments = useFhirSearch('Appointment', persona ? dayListSearch(persona) : undefined);
   const unseen = useFhirSearch('DiagnosticReport', persona && group === 'gp' ? unseenResultsSearch(persona.practitionerRoleId) : undefined);
   const unseenByPatient = useMemo(() => unseenCountByPatient(unseen.data?.bundle), [unseen.data]);
-  const rows = useMemo(() => dayRows(appointments.data?.resources ?? [], unseenByPatient), [appointments.data, unseenByPatient]);
+  const rows = useMemo(() => dayRows(appointments.data?.resources ?? [], unseenByPatient, appointmentsInConsultation(appointments.data?.bundle)), [appointments.data, unseenByPatient]);
   const counts = useMemo(() => dayCounts(appointments.data?.resources ?? []), [appointments.data]);
   const update = useFhirUpdate<Appointment>();
   // The "arrived" button is gone once used: its message takes the focus.
@@ -120,7 +123,22 @@ export default function TodaysAppointments({ workspaceId, device }: ModuleProps)
                     {[seesReason ? appointment.description : undefined, officeView && row.practitionerName ? t('modules.todays-appointments.with', { name: row.practitionerName }) : undefined].filter(Boolean).join(' · ')}
                   </Typography>
                 </Box>
-                <Chip size="small" color={status.color} variant={status.variant} label={t(`modules.todays-appointments.status.${appointment.status}`, { defaultValue: appointment.status })} />
+                {row.inConsultation ? (
+                  <Chip size="small" color="primary" variant="filled" label={t('modules.todays-appointments.status.in-consultation')} />
+                ) : (
+                  <Chip size="small" color={status.color} variant={status.variant} label={t(`modules.todays-appointments.status.${appointment.status}`, { defaultValue: appointment.status })} />
+                )}
+                {group === 'gp' && CONSULTABLE.includes(appointment.status) && (
+                  <Button
+                    component={RouterLink}
+                    to={`/${workspaceId}/consultation/${appointment.id ?? ''}`}
+                    variant={row.inConsultation ? 'contained' : 'outlined'}
+                    size={size}
+                    aria-label={t(row.inConsultation ? 'modules.todays-appointments.continueConsultationFor' : 'modules.todays-appointments.startConsultationFor', { name: row.patientName, time: appointment.start ? format(parseISO(appointment.start), 'HH:mm') : '' })}
+                  >
+                    {t(row.inConsultation ? 'modules.todays-appointments.continueConsultation' : 'modules.todays-appointments.startConsultation')}
+                  </Button>
+                )}
                 {mayMarkArrival && appointment.status === 'booked' && (
                   <Button
                     variant="outlined"

@@ -10,6 +10,8 @@ export const todaysAppointmentsSearch = (practitionerRoleId: string): SearchPara
   date: todayRange(),
   _sort: 'date',
   _count: 100,
+  // The encounters of the appointments: an open one means "in consultation".
+  _revinclude: 'Encounter:appointment',
 });
 
 /** Every appointment today with the office's practitioners (what the office nurse and the front desk work from). */
@@ -18,6 +20,7 @@ export const officeAppointmentsSearch = (organizationId: string): SearchParams =
   date: todayRange(),
   _sort: 'date',
   _count: 300,
+  _revinclude: 'Encounter:appointment',
 });
 
 /** Who sees the whole office's day (and marks arrivals) rather than their own appointments. */

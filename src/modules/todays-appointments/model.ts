@@ -9,6 +9,22 @@ export interface DayRow {
   practitionerName: string | undefined;
   /** Results nobody at the office has seen for this patient (the GP's list). */
   unseenResults: number;
+  /** The appointment's encounter is open: the patient is with the GP now. */
+  inConsultation: boolean;
+}
+
+/** Appointments whose encounter is in progress, from the day list's search (encounters come as _revinclude). */
+export function appointmentsInConsultation(bundle: Bundle | undefined): Set<string> {
+  const open = new Set<string>();
+  for (const entry of bundle?.entry ?? []) {
+    const r = entry.resource;
+    if (r?.resourceType !== 'Encounter' || r.status !== 'in-progress') continue;
+    for (const a of r.appointment ?? []) {
+      const id = referenceId(a, 'Appointment');
+      if (id) open.add(id);
+    }
+  }
+  return open;
 }
 
 /** How many unseen reports each patient has, from the "results to review" search. */
@@ -23,7 +39,7 @@ export function unseenCountByPatient(bundle: Bundle | undefined): Map<string, nu
   return counts;
 }
 
-export function dayRows(appointments: readonly Appointment[], unseen: ReadonlyMap<string, number>): DayRow[] {
+export function dayRows(appointments: readonly Appointment[], unseen: ReadonlyMap<string, number>, inConsultation: ReadonlySet<string> = new Set()): DayRow[] {
   return appointments.map((appointment) => {
     const patient = appointment.participant.find((p) => p.actor?.reference?.startsWith('Patient/'))?.actor;
     const practitioner = appointment.participant.find((p) => p.actor?.reference?.startsWith('PractitionerRole/'))?.actor;
@@ -34,6 +50,7 @@ export function dayRows(appointments: readonly Appointment[], unseen: ReadonlyMa
       patientName: patient?.display ?? patientId ?? '',
       practitionerName: practitioner?.display,
       unseenResults: patientId ? (unseen.get(patientId) ?? 0) : 0,
+      inConsultation: appointment.status !== 'fulfilled' && appointment.id !== undefined && inConsultation.has(appointment.id),
     };
   });
 }

@@ -4,12 +4,12 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { formatNationalId } from '../../domain/nationalId';
-import { conceptText, formatName, nationalIdOf } from '../../fhir/format';
-import { isSevereAllergy, patientAge, useCriticalInformation } from '../../fhir/patients';
-import { useFhirRead } from '../../fhir/hooks';
-import { referenceId } from '../../fhir/format';
-import { formatDate } from '../../ui/dates';
+import { formatNationalId } from '../domain/nationalId';
+import { conceptText, formatName, nationalIdOf } from '../fhir/format';
+import { isSevereAllergy, patientAge, useCriticalInformation } from '../fhir/patients';
+import { useFhirRead } from '../fhir/hooks';
+import { referenceId } from '../fhir/format';
+import { formatDate } from '../ui/dates';
 
 function GeneralPractitioner({ patient }: { patient: Patient }) {
   const { t } = useTranslation();
