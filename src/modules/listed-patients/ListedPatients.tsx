@@ -267,7 +267,6 @@ function PatientTable({
                 {c.sort ? (
                   <ButtonBase
                     onClick={() => onSort(c.sort!)}
-                    aria-label={t('listedPatients.sortHint', { column: label })}
                     sx={{ minHeight: minTarget, gap: 0.5, px: 0.5, ml: -0.5, borderRadius: 1, typography: 'body2', fontWeight: 600, '&:focus-visible': { outline: 2, outlineColor: 'primary.main' } }}
                   >
                     {label}
