@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bundle, DiagnosticReport, Encounter, EpisodeOfCare, Observation, Patient } from 'fhir/r4';
 import { CODE_SYSTEM, IDENTIFIER } from '../../domain/codeSystems';
 import { REVIEW_STATUS_SYSTEM } from '../../fhir/results/review';
-import { buildRows, compareRows, listView, nextSort, NO_FILTERS, parseListQuery, type ListRow } from './model';
+import { buildRows, compareRows, DEFAULT_SORT, listView, nextSort, NO_FILTERS, parseListQuery, type ListRow, type ListSort } from './model';
 import { contactSince } from './searches';
 
 const NOW = new Date('2026-11-26T10:00:00+01:00');
@@ -64,7 +64,7 @@ function rows(): ListRow[] {
 }
 const byId = (id: string) => rows().find((r) => r.id === id)!;
 const ids = (list: readonly ListRow[]) => list.map((r) => r.id);
-const view = (text: string, filters = NO_FILTERS, sort = { key: 'name' as const, direction: 'asc' as const }) => listView(rows(), { query: parseListQuery(text), filters, sort });
+const view = (text: string, filters = NO_FILTERS, sort: ListSort = DEFAULT_SORT) => listView(rows(), { query: parseListQuery(text), filters, sort });
 
 describe('buildRows', () => {
   it('gives each patient the newest office contact, active care episodes and unseen abnormal results', () => {
