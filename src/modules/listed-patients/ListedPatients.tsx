@@ -119,7 +119,7 @@ export default function ListedPatients({ workspaceId }: ModuleProps) {
     : t('listedPatients.countAll', { count: view.total, total: fmt.format(view.total) });
 
   return (
-    <Box sx={{ containerType: 'inline-size', containerName: 'listed-patients', display: 'flex', flexDirection: 'column', gap: 1, height: '100%', minHeight: 0 }}>
+    <Box sx={{ containerType: 'inline-size', containerName: 'listed-patients', display: 'flex', flexDirection: 'column', gap: 1, height: { xs: 'auto', sm: '100%' }, minHeight: 0 }}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', columnGap: 2, rowGap: 1 }}>
         <TextField
           id={searchId}
@@ -252,7 +252,7 @@ function PatientTable({
 
   return (
     <Box role="table" aria-label={t('listedPatients.listLabel')} aria-rowcount={rows.length + 1} aria-describedby={hintId} sx={{ display: 'flex', flexDirection: 'column', flex: '1 1 auto', minHeight: 0 }}>
-      <Box role="rowgroup" sx={{ overflowY: 'hidden', scrollbarGutter: 'stable', borderBottom: 2, borderColor: 'divider' }}>
+      <Box role="rowgroup" sx={{ flexShrink: 0, overflowY: 'hidden', scrollbarGutter: 'stable', borderBottom: 2, borderColor: 'divider' }}>
         <Box role="row" aria-rowindex={1} sx={{ ...rowGrid, [NARROW]: { gridTemplateColumns: '1fr auto auto', gridTemplateAreas: '"name age contact"' } }}>
           {COLUMNS.map((c) => {
             const label = t(`listedPatients.column.${c.label}`);
@@ -280,7 +280,7 @@ function PatientTable({
           })}
         </Box>
       </Box>
-      <Box ref={scrollRef} data-testid="listed-patients-scroll" sx={{ flex: '1 1 auto', minHeight: 240, height: { xs: '60vh', sm: 'auto' }, overflowY: 'auto', scrollbarGutter: 'stable' }}>
+      <Box ref={scrollRef} data-testid="listed-patients-scroll" sx={{ flex: { xs: '0 0 auto', sm: '1 1 0' }, minHeight: 240, height: { xs: '50vh', sm: 'auto' }, overflowY: 'auto', scrollbarGutter: 'stable' }}>
         <Box role="rowgroup" onKeyDown={move} sx={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
           {items.map((item) => {
             const row = rows[item.index]!;
