@@ -10,6 +10,7 @@
 //
 // BENCH_ONLY=lighthouse builds, measures sizes and runs Lighthouse only (no Playwright timings);
 // BENCH_ONLY=timings builds, measures sizes and runs the Playwright timings only (no Lighthouse);
+// BENCH_ONLY=gp-list builds, measures sizes and times the GP's patient list only;
 // BENCH_SAVE_LHR=1 also writes each Lighthouse report to bench-results/lighthouse-<n>.json.
 import { execSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,8 +23,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 4399);
 const HEAVY_ROUNDS = Number(process.env.BENCH_HEAVY_ROUNDS ?? 3);
 const dist = 'dist';
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY && ONLY !== 'lighthouse' && ONLY !== 'timings') {
-  console.error(`BENCH_ONLY=${ONLY}: only "lighthouse" and "timings" are known`);
+if (ONLY && ONLY !== 'lighthouse' && ONLY !== 'timings' && ONLY !== 'gp-list') {
+  console.error(`BENCH_ONLY=${ONLY}: only "lighthouse", "timings" and "gp-list" are known`);
   process.exit(2);
 }
 const results = { date: new Date().toISOString(), budgets: {}, sizes: {}, lighthouse: null, timings: {} };
@@ -102,7 +103,7 @@ const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disab
 
 try {
   // 4. Lighthouse, mobile preset (the default config)
-  if (ONLY !== 'timings') try {
+  if (ONLY !== 'timings' && ONLY !== 'gp-list') try {
     const { default: lighthouse } = await import('lighthouse');
     const chromeLauncher = await import('chrome-launcher');
     const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH, chromeFlags, userDataDir: false });
@@ -146,6 +147,43 @@ try {
     await page.getByRole('button', { name: new RegExp(gp.name) }).first().click();
     const search = page.getByLabel('Søk pasient');
     await search.waitFor();
+
+    // The GP's patient list (fastlegeliste, a few hundred to a thousand patients): sign-in click →
+    // the whole list on the home page, its count shown and every filter usable (last contacts,
+    // home care and unseen results in). Signed out in between, so the query cache is empty; the
+    // first run (the mock backend builds its data) is not counted.
+    const listTimes = [];
+    let listSize = 0;
+    for (let i = 0; i < RUNS + 1; i++) {
+      if (i > 0) {
+        await page.getByRole('banner').getByRole('button', { name: new RegExp(gp.name) }).click();
+        await page.getByRole('menuitem', { name: 'Logg ut' }).click();
+        await page.getByLabel('Filtrer på navn, rolle eller enhet').fill(gp.name);
+        await page.evaluate(() => {
+          window.__clicked = 0;
+          document.addEventListener('click', () => (window.__clicked = performance.now()), { capture: true, once: true });
+        });
+        await page.getByRole('button', { name: new RegExp(gp.name) }).first().click();
+      }
+      const { ms, rows } = await page
+        .waitForFunction(
+          () => {
+            const module = document.getElementById('module-listed-patients');
+            const table = module?.querySelector('[role="table"]');
+            if (!table || table.querySelectorAll('[role="row"]').length < 2) return false;
+            if (module.querySelector('input[type="checkbox"]:disabled')) return false;
+            return { ms: performance.now() - window.__clicked, rows: Number(table.getAttribute('aria-rowcount')) - 1 };
+          },
+          null,
+          { polling: 'raf', timeout: 90_000 },
+        )
+        .then((handle) => handle.jsonValue());
+      listSize = rows;
+      if (i > 0) listTimes.push(ms);
+    }
+    results.timings.gpListMs = { persona: gp.id, patients: listSize, runs: listTimes.map(Math.round), median: Math.round(median(listTimes)) };
+    if (ONLY === 'gp-list') throw new SkipTimings();
+
     const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('akson.session')).state.token);
     const sample = await page.evaluate(async ({ token, runs }) => {
       const out = [];

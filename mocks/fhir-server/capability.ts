@@ -61,6 +61,7 @@ export function capabilityStatement(baseUrl: string, date: string): CapabilitySt
           { name: '_offset', type: 'number', documentation: 'Paging offset (used in next/previous links).' },
           { name: '_sort', type: 'string' },
           { name: '_summary', type: 'token', documentation: 'Only _summary=count changes the answer.' },
+          { name: '_elements', type: 'special', documentation: 'Top-level elements to return of each match (tagged SUBSETTED).' },
           { name: '_include', type: 'special' },
           { name: '_revinclude', type: 'special' },
         ],

@@ -245,8 +245,42 @@ describe('paging, sorting and counting', () => {
     expect(bundle.entry).toBeUndefined();
   });
 
-  it('ignores _format, _pretty, _elements and _total', () => {
-    expect(ids(search('Patient', '_id=p-ola&_format=json&_pretty=true&_elements=name&_total=accurate'))).toEqual(['p-ola']);
+  it('ignores _format, _pretty and _total', () => {
+    expect(ids(search('Patient', '_id=p-ola&_format=json&_pretty=true&_total=accurate'))).toEqual(['p-ola']);
+  });
+
+  it('_elements returns only the named elements of each match (with id, meta and the SUBSETTED tag); choice elements by their base name', () => {
+    const record = (b: Bundle, mode = 'match') => b.entry?.find((e) => e.search?.mode === mode)?.resource as unknown as Record<string, unknown> | undefined;
+    const whole = record(search('Patient', '_id=p-ola'))!;
+    expect(whole.gender).toBeDefined();
+    const bundle = search('Patient', '_id=p-ola&_elements=name,birthDate,deceased');
+    const subset = record(bundle)!;
+    expect(Object.keys(subset).sort()).toEqual(['birthDate', 'id', 'meta', 'name', 'resourceType', ...Object.keys(whole).filter((k) => k.startsWith('deceased'))].sort());
+    expect(subset.name).toEqual(whole.name);
+    expect((subset.meta as Resource['meta'])?.tag).toContainEqual(expect.objectContaining({ code: 'SUBSETTED' }));
+    // The stored resource is untouched.
+    expect(record(search('Patient', '_id=p-ola'))!.gender).toBe(whole.gender);
+    // Two parameters add up; searching, sorting and total are unchanged.
+    const two = search('Patient', [['_id', 'p-ola,p-kari'], ['_elements', 'name'], ['_elements', 'gender'], ['_sort', 'family']]);
+    expect(two.total).toBe(2);
+    expect(ids(two)).toEqual(ids(search('Patient', '_id=p-ola,p-kari&_sort=family')));
+    expect(Object.keys(two.entry?.[0]?.resource ?? {}).sort()).toEqual(['gender', 'id', 'meta', 'name', 'resourceType']);
+  });
+
+  it('_elements keeps a choice element whole and leaves included resources whole', () => {
+    const bundle = search('Observation', '_id=o-1&_elements=subject,effective&_include=Observation:patient');
+    const record = (mode: string) => bundle.entry?.find((e) => e.search?.mode === mode)?.resource as unknown as Record<string, unknown> | undefined;
+    const match = record('match')!;
+    expect(Object.keys(match).filter((k) => !['id', 'meta', 'resourceType'].includes(k)).sort()).toEqual(expect.arrayContaining(['subject']));
+    expect(Object.keys(match).some((k) => k.startsWith('effective'))).toBe(true);
+    expect(match.code).toBeUndefined();
+    const included = record('include');
+    expect(included?.resourceType).toBe('Patient');
+    expect(included?.name).toBeDefined();
+  });
+
+  it('_elements rejects what is not an element name', () => {
+    expect(searchError('Patient', '_elements=Patient.name').status).toBe(400);
   });
 });
 

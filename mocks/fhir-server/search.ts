@@ -37,9 +37,11 @@ export type { SearchParamDef, SearchParamType, SearchParamTable } from './search
  * - Control parameters: `_count` (default 50, max 1000, 0 = total only), `_offset` (paging;
  *   `next`/`previous` links carry it), `_sort` (comma list, `-` for descending; resources
  *   without a value sort last), `_summary=count` (total only; other `_summary` values return
- *   full resources), `_include` / `_revinclude` (`Type:param[:Target]`, `:iterate` accepted
- *   but only one level is followed). `_total`, `_format`, `_pretty` and `_elements` are
- *   accepted and ignored.
+ *   full resources), `_elements` (top-level element names; each match is returned with only
+ *   those, plus resourceType, id and meta, tagged SUBSETTED; included resources stay whole),
+ *   `_include` / `_revinclude` (`Type:param[:Target]`, `:iterate` accepted
+ *   but only one level is followed). `_total`, `_format` and `_pretty` are accepted and
+ *   ignored.
  * - An unknown parameter or modifier is a 400 OperationOutcome that names it (strict, so app
  *   bugs surface instead of silently returning everything).
  */
@@ -59,8 +61,8 @@ export interface SearchSource {
   byPatient(type: string, patientId: string): Iterable<Resource> | undefined;
 }
 
-const IGNORED = new Set(['_format', '_pretty', '_elements', '_total']);
-const CONTROL = new Set(['_count', '_offset', '_sort', '_summary', '_include', '_revinclude']);
+const IGNORED = new Set(['_format', '_pretty', '_total']);
+const CONTROL = new Set(['_count', '_offset', '_sort', '_summary', '_elements', '_include', '_revinclude']);
 const UNSUPPORTED = new Set(['_has', '_list', '_query', '_filter', '_text', '_content', '_contained', '_containedType', '_type']);
 
 // ---------------------------------------------------------------------------------------------
@@ -464,6 +466,8 @@ interface ParsedQuery {
   count: number;
   offset: number;
   summaryCount: boolean;
+  /** `_elements`: the top-level elements to return of each match (undefined: whole resources). */
+  elements?: ReadonlySet<string>;
   includes: { param: string; sourceType: string; targetType?: string; def: SearchParamDef }[];
   revincludes: { param: string; sourceType: string; def: SearchParamDef }[];
 }
@@ -472,7 +476,7 @@ function unknownParam(type: string, name: string): FhirServerError {
   const known = Object.keys(searchParamsOf(type)).sort().join(', ');
   return new FhirServerError(
     400,
-    issue('not-supported', `Unknown search parameter '${name}' for ${type}. This server supports: ${known}, and _count, _offset, _sort, _summary, _include, _revinclude.`),
+    issue('not-supported', `Unknown search parameter '${name}' for ${type}. This server supports: ${known}, and _count, _offset, _sort, _summary, _elements, _include, _revinclude.`),
   );
 }
 
@@ -706,6 +710,14 @@ function parseQuery(ctx: SearchContext, type: string, params: URLSearchParams, w
           if (!['true', 'false', 'text', 'data', 'count'].includes(last)) throw badRequest(`'_summary' must be one of true, false, text, data, count; not '${last}'.`, 'value');
           query.summaryCount = last === 'count';
           break;
+        case '_elements': {
+          const names = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+          for (const n of names) {
+            if (!/^[a-z][A-Za-z0-9]*$/.test(n)) throw badRequest(`'_elements=${n}': give top-level element names of ${type}, e.g. _elements=name,birthDate.`, 'value');
+          }
+          query.elements = new Set(names);
+          break;
+        }
         case '_sort':
           for (const item of values.flatMap((v) => v.split(','))) {
             const trimmed = item.trim();
@@ -871,6 +883,35 @@ function sortResources(resources: Resource[], sort: ParsedQuery['sort']): Resour
 // ---------------------------------------------------------------------------------------------
 // The search
 
+/** The tag FHIR puts on a resource that is not whole (R4 3.1.1.5.9 "_elements"). */
+export const SUBSETTED = { system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'SUBSETTED', display: 'subsetted' } as const;
+
+/**
+ * A copy of `resource` with only the named top-level elements, plus what FHIR always returns
+ * (resourceType, id, meta) and the SUBSETTED tag. A choice element is named without its type
+ * ("deceased" keeps deceasedBoolean and deceasedDateTime), as in the element definitions.
+ */
+export function subsetElements(resource: Resource, elements: ReadonlySet<string>): Resource {
+  const source = resource as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { resourceType: resource.resourceType };
+  if (resource.id !== undefined) out.id = resource.id;
+  out.meta = { ...resource.meta, tag: [...(resource.meta?.tag ?? []), SUBSETTED] };
+  for (const key of Object.keys(source)) {
+    if (key in out) continue;
+    if (elements.has(key)) {
+      out[key] = source[key];
+      continue;
+    }
+    for (const name of elements) {
+      if (key.length > name.length && key.startsWith(name) && isUpper(key[name.length])) {
+        out[key] = source[key];
+        break;
+      }
+    }
+  }
+  return out as unknown as Resource;
+}
+
 function pageUrl(baseUrl: string, type: string, params: URLSearchParams, count: number, offset: number): string {
   const copy = new URLSearchParams();
   for (const [k, v] of params) if (k !== '_offset' && k !== '_count') copy.append(k, v);
@@ -907,7 +948,12 @@ export function executeSearch(source: SearchSource, type: string, params: URLSea
   if (count > 0 && offset > 0) link.push({ relation: 'previous', url: pageUrl(baseUrl, type, params, count, Math.max(0, offset - count)) });
   if (count > 0 && total > 0) link.push({ relation: 'last', url: pageUrl(baseUrl, type, params, count, Math.floor((total - 1) / count) * count) });
 
-  const entry: BundleEntry[] = page.map((resource) => ({ fullUrl: `${baseUrl}/${type}/${resource.id}`, resource: asFhirResource(resource), search: { mode: 'match' } }));
+  const elements = query.elements;
+  const entry: BundleEntry[] = page.map((resource) => ({
+    fullUrl: `${baseUrl}/${type}/${resource.id}`,
+    resource: asFhirResource(elements ? subsetElements(resource, elements) : resource),
+    search: { mode: 'match' },
+  }));
   const seen = new Set(page.map((r) => `${type}/${r.id}`));
   const addInclude = (r: Resource) => {
     const key = `${r.resourceType}/${r.id}`;

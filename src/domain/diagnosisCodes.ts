@@ -1,4 +1,7 @@
 import { CODE_SYSTEM } from './codeSystems';
+import { foldText } from './text';
+
+export { foldText };
 
 /**
  * A bundled subset of the two diagnosis classifications used in Norwegian municipal health
@@ -488,21 +491,6 @@ export function normalizeCode(code: string): string {
 
 export function findDiagnosisCode(system: DiagnosisSystem, code: string): DiagnosisCode | undefined {
   return BY_KEY.get(`${system}|${normalizeCode(code)}`);
-}
-
-/**
- * Text for matching: lower case, accents removed, and the Norwegian letters folded to what a
- * keyboard without them gives (æ → ae, ø → o, å → a), so "ovre" finds "øvre" and "Oyesykdom"
- * finds "Øyesykdom".
- */
-export function foldText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
 }
 
 interface Indexed {

@@ -141,3 +141,28 @@ export function useAllPages<T extends ResourceType>(type: T, params: SearchParam
     },
   });
 }
+
+/**
+ * Every page of a search as the server sent them (Bundles, included resources and all), for
+ * searches whose `_include`s the caller needs. The first page shares the search's own cache
+ * entry (a page prefetch, or another module asking the same search, is reused); the pages are
+ * cached under ['fhir', type, 'all-bundles', params], so every write of the type refreshes them.
+ */
+export function useAllBundles<T extends ResourceType>(type: T, params: SearchParams | undefined) {
+  const client = useFhirClient();
+  const queryClient = useQueryClient();
+  return useQuery<Bundle<ResourceOf<T>>[], FhirError>({
+    queryKey: [...fhirKeys.type(type), 'all-bundles', params ?? {}],
+    enabled: params !== undefined,
+    queryFn: async () => {
+      const first = await queryClient.fetchQuery(searchQuery(client, type, params ?? {}));
+      const bundles = [first.bundle];
+      for (let page = 1; page < MAX_PAGES; page++) {
+        const next = client.nextPage(bundles[bundles.length - 1]!);
+        if (!next) break;
+        bundles.push(await next);
+      }
+      return bundles;
+    },
+  });
+}

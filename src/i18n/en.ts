@@ -242,9 +242,6 @@ export const en: Translation = {
     'listed-patients': {
       title: 'My listed patients',
       description: 'The patients on your GP list.',
-      empty: 'No patients on the list.',
-      count_one: '{{count}} patient on the list',
-      count_other: '{{count}} patients on the list',
     },
   },
   editor: {

@@ -240,9 +240,6 @@ export const nb = {
     'listed-patients': {
       title: 'Mine listepasienter',
       description: 'Pasientene på fastlegelisten din.',
-      empty: 'Ingen pasienter på listen.',
-      count_one: '{{count}} pasient på listen',
-      count_other: '{{count}} pasienter på listen',
     },
   },
   editor: {

@@ -51,8 +51,9 @@ const dayList = (w: number, h = 5): LayoutItem => ({ module: 'todays-appointment
 
 export const DEFAULT_LAYOUTS: Record<PersonnelGroup, Defaults> = {
   gp: layouts(
-    [{ module: 'todays-appointments', w: 7, h: 5 }, { module: 'results-to-review', w: 5, h: 5 }, { module: 'listed-patients', w: 4, h: 4 }, recent(4, 4), unit(4, 4)],
-    [{ module: 'todays-appointments', w: 12, h: 5 }, { module: 'results-to-review', w: 12, h: 5 }, recent(6), unit(6)],
+    // The whole list (fastlegeliste) is a working list: wide enough for one line per patient.
+    [{ module: 'todays-appointments', w: 7, h: 5 }, { module: 'results-to-review', w: 5, h: 5 }, { module: 'listed-patients', w: 8, h: 7 }, recent(4, 4), unit(4, 3)],
+    [{ module: 'todays-appointments', w: 12, h: 5 }, { module: 'results-to-review', w: 12, h: 5 }, { module: 'listed-patients', w: 12, h: 7 }, recent(6), unit(6)],
   ),
   // The office nurse and the front desk work from the whole office's day list (arrivals).
   'gp-nurse': layouts([dayList(8), recent(4, 5), unit(12, 2)], [dayList(12), recent(6), unit(6)]),

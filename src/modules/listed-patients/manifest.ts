@@ -1,10 +1,6 @@
 import type { ModuleManifest } from '../../layout/types';
-
-export const listedPatientsSearch = (practitionerRoleId: string) => ({
-  'general-practitioner': `PractitionerRole/${practitionerRoleId}`,
-  _sort: 'family,given',
-  _count: 50,
-});
+import { unseenResultsSearch } from '../../fhir/results/searches';
+import { careEpisodesSearch, contactSince, listedPatientsSearch, officeContactsSearch } from './searches';
 
 export const manifest: ModuleManifest = {
   id: 'listed-patients',
@@ -14,9 +10,15 @@ export const manifest: ModuleManifest = {
   groups: ['gp'],
   pages: ['home'],
   needsPatient: false,
-  tablet: false,
+  tablet: true,
   offline: false,
-  size: { default: { w: 4, h: 5 }, min: { w: 3, h: 3 } },
-  data: ({ persona }) => [{ type: 'Patient', params: listedPatientsSearch(persona.practitionerRoleId) }],
+  size: { default: { w: 8, h: 7 }, min: { w: 4, h: 4 } },
+  // The first page of each (a list of up to 1,000 patients is one page); the unseen results are the same search as "results to review".
+  data: ({ persona }) => [
+    { type: 'Patient', params: listedPatientsSearch(persona.practitionerRoleId) },
+    { type: 'Encounter', params: officeContactsSearch(persona.practitionerRoleId, persona.organizationId, contactSince(new Date())) },
+    { type: 'EpisodeOfCare', params: careEpisodesSearch(persona.practitionerRoleId) },
+    { type: 'DiagnosticReport', params: unseenResultsSearch(persona.practitionerRoleId) },
+  ],
   load: () => import('./ListedPatients'),
 };

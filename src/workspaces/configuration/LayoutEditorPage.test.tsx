@@ -167,7 +167,7 @@ describe('the layout editor', () => {
         { module: 'todays-appointments', w: 7, h: 5 },
         { module: 'results-to-review', w: 5, h: 5 },
         { module: 'recent-patients', w: 4, h: 4 },
-        { module: 'my-unit', w: 4, h: 4 },
+        { module: 'my-unit', w: 4, h: 3 },
       ],
     });
     // A second save updates the same resource, on the version the first save returned.
