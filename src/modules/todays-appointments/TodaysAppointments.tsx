@@ -17,8 +17,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LoadingLines } from '../../ui/QueryList';
 import { useActionFeedback } from '../../ui/useActionFeedback';
 import { unseenResultsSearch } from '../../fhir/results/searches';
-import { dayListSearch, MARKS_ARRIVAL, OFFICE_STAFF, SEES_REASON } from './manifest';
-import { appointmentsInConsultation, dayCounts, dayRows, markedArrived, unseenCountByPatient, type DayRow } from './model';
+import { dayListSearch, MARKS_ARRIVAL, NEW_FROM_OTHERS_DAYS, newSince, OFFICE_STAFF, recentDocumentsSearch, recentNotesSearch, SEES_REASON } from './manifest';
+import { appointmentsInConsultation, dayCounts, dayRows, markedArrived, newFromOthersByPatient, unseenCountByPatient, type DayRow } from './model';
 
 const STATUS_COLOR: Partial<Record<Appointment['status'], { color: ChipProps['color']; variant: ChipProps['variant'] }>> = {
   arrived: { color: 'info', variant: 'filled' },
@@ -46,7 +46,18 @@ export default function TodaysAppointments({ workspaceId, device }: ModuleProps)
   const appointments = useFhirSearch('Appointment', persona ? dayListSearch(persona) : undefined);
   const unseen = useFhirSearch('DiagnosticReport', persona && group === 'gp' ? unseenResultsSearch(persona.practitionerRoleId) : undefined);
   const unseenByPatient = useMemo(() => unseenCountByPatient(unseen.data?.bundle), [unseen.data]);
-  const rows = useMemo(() => dayRows(appointments.data?.resources ?? [], unseenByPatient, appointmentsInConsultation(appointments.data?.bundle)), [appointments.data, unseenByPatient]);
+  const isGp = persona !== null && group === 'gp';
+  const since = newSince();
+  const notes = useFhirSearch('Composition', isGp ? recentNotesSearch(persona.practitionerRoleId, since) : undefined);
+  const documents = useFhirSearch('DocumentReference', isGp ? recentDocumentsSearch(persona.practitionerRoleId, since) : undefined);
+  const fromOthers = useMemo(
+    () => newFromOthersByPatient(notes.data?.resources ?? [], documents.data?.resources ?? [], persona?.practitionerRoleId ?? ''),
+    [notes.data, documents.data, persona?.practitionerRoleId],
+  );
+  const rows = useMemo(
+    () => dayRows(appointments.data?.resources ?? [], unseenByPatient, appointmentsInConsultation(appointments.data?.bundle), fromOthers),
+    [appointments.data, unseenByPatient, fromOthers],
+  );
   const counts = useMemo(() => dayCounts(appointments.data?.resources ?? []), [appointments.data]);
   const update = useFhirUpdate<Appointment>();
   // The "arrived" button is gone once used: its message takes the focus.
@@ -118,6 +129,26 @@ export default function TodaysAppointments({ workspaceId, device }: ModuleProps)
                   )}
                   {row.unseenResults > 0 && (
                     <Chip size="small" color="warning" label={t('modules.todays-appointments.unseenResults', { count: row.unseenResults })} sx={{ ml: 1 }} />
+                  )}
+                  {row.newNotes > 0 && (
+                    <Chip
+                      size="small"
+                      color="info"
+                      variant="outlined"
+                      label={t('modules.todays-appointments.newNotes', { count: row.newNotes })}
+                      title={t('modules.todays-appointments.fromOthersHint', { days: NEW_FROM_OTHERS_DAYS })}
+                      sx={{ ml: 1 }}
+                    />
+                  )}
+                  {row.newDocuments > 0 && (
+                    <Chip
+                      size="small"
+                      color="info"
+                      variant="outlined"
+                      label={t('modules.todays-appointments.newDocuments', { count: row.newDocuments })}
+                      title={t('modules.todays-appointments.fromOthersHint', { days: NEW_FROM_OTHERS_DAYS })}
+                      sx={{ ml: 1 }}
+                    />
                   )}
                   <Typography variant="body2" color="text.secondary">
                     {[seesReason ? appointment.description : undefined, officeView && row.practitionerName ? t('modules.todays-appointments.with', { name: row.practitionerName }) : undefined].filter(Boolean).join(' · ')}

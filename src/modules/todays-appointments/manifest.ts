@@ -1,6 +1,7 @@
 import type { SearchParams } from '../../fhir/client';
 import type { ModuleManifest } from '../../layout/types';
 import type { Persona, PersonnelGroup } from '../../session/personnel';
+import { format, subDays } from 'date-fns';
 import { todayRange } from '../../ui/today';
 import { unseenResultsSearch } from '../../fhir/results/searches';
 
@@ -30,6 +31,30 @@ export const MARKS_ARRIVAL: readonly PersonnelGroup[] = ['gp', 'gp-nurse', 'admi
 /** Non-health personnel see the day without its clinical content (the reason for the appointment). */
 export const SEES_REASON = (group: PersonnelGroup) => group !== 'admin-staff';
 
+/** How far back a note or document from another service counts as new on the GP's day list. */
+export const NEW_FROM_OTHERS_DAYS = 14;
+
+/** The first day that counts (a local date, so the search is the same all day and is cached). */
+export function newSince(now: Date = new Date()): string {
+  return format(subDays(now, NEW_FROM_OTHERS_DAYS), 'yyyy-MM-dd');
+}
+
+/** Notes about the GP's listed patients written lately (the GP office's own are left out after reading: category). */
+export const recentNotesSearch = (practitionerRoleId: string, since: string): SearchParams => ({
+  'patient.general-practitioner': `PractitionerRole/${practitionerRoleId}`,
+  date: `ge${since}`,
+  _elements: 'subject,category,status',
+  _count: 1000,
+});
+
+/** Documents (discharge summaries, letters) about the GP's listed patients lately. */
+export const recentDocumentsSearch = (practitionerRoleId: string, since: string): SearchParams => ({
+  'patient.general-practitioner': `PractitionerRole/${practitionerRoleId}`,
+  date: `ge${since}`,
+  _elements: 'subject,author,status',
+  _count: 1000,
+});
+
 export function dayListSearch(persona: Persona): SearchParams {
   return OFFICE_STAFF.includes(persona.personnelGroup) ? officeAppointmentsSearch(persona.organizationId) : todaysAppointmentsSearch(persona.practitionerRoleId);
 }
@@ -48,7 +73,13 @@ export const manifest: ModuleManifest = {
   data: ({ persona }) => [
     { type: 'Appointment', params: dayListSearch(persona) },
     // The GP's unread results per patient (the same search as "results to review", so one request).
-    ...(persona.personnelGroup === 'gp' ? [{ type: 'DiagnosticReport' as const, params: unseenResultsSearch(persona.practitionerRoleId) }] : []),
+    ...(persona.personnelGroup === 'gp'
+      ? [
+          { type: 'DiagnosticReport' as const, params: unseenResultsSearch(persona.practitionerRoleId) },
+          { type: 'Composition' as const, params: recentNotesSearch(persona.practitionerRoleId, newSince()) },
+          { type: 'DocumentReference' as const, params: recentDocumentsSearch(persona.practitionerRoleId, newSince()) },
+        ]
+      : []),
   ],
   load: () => import('./TodaysAppointments'),
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Appointment, Bundle } from 'fhir/r4';
-import { dayCounts, dayRows, markedArrived, unseenCountByPatient } from './model';
+import type { Appointment, Bundle, Composition, DocumentReference, Encounter } from 'fhir/r4';
+import { CODE_SYSTEM } from '../../domain/codeSystems';
+import { appointmentsInConsultation, dayCounts, dayRows, markedArrived, newFromOthersByPatient, unseenCountByPatient } from './model';
 
 const appt = (id: string, status: Appointment['status'], patient = 'p1'): Appointment => ({
   resourceType: 'Appointment',
@@ -45,5 +46,40 @@ describe('the day list', () => {
     expect(after.participant[0]!.status).toBe('accepted');
     expect(after.participant[1]).toEqual(before.participant[1]);
     expect(before.status).toBe('booked');
+  });
+});
+
+describe('what the GP has not seen yet besides results', () => {
+  const note = (patient: string, service: string, status: Composition['status'] = 'final'): Composition => ({
+    resourceType: 'Composition',
+    status,
+    type: { text: 'Notat' },
+    date: '2026-11-20',
+    author: [{ display: 'x' }],
+    title: 'x',
+    subject: { reference: `Patient/${patient}` },
+    category: [{ coding: [{ system: CODE_SYSTEM.service, code: service }] }],
+  });
+  const doc = (patient: string, author: string): DocumentReference => ({ resourceType: 'DocumentReference', status: 'current', content: [], subject: { reference: `Patient/${patient}` }, author: [{ reference: author }] });
+
+  it('counts signed notes from other services and documents written by others, per patient', () => {
+    const counts = newFromOthersByPatient(
+      [note('p1', 'home-care'), note('p1', 'emergency'), note('p1', 'gp'), note('p1', 'home-care', 'preliminary'), note('p2', 'gp')],
+      [doc('p1', 'Organization/org-hus'), doc('p2', 'PractitionerRole/r1')],
+      'r1',
+    );
+    expect(counts.get('p1')).toEqual({ notes: 2, documents: 1 });
+    expect(counts.get('p2')).toBeUndefined();
+    const [row] = dayRows([appt('a1', 'booked')], new Map(), new Set(), counts);
+    expect(row).toMatchObject({ newNotes: 2, newDocuments: 1, inConsultation: false });
+  });
+
+  it('reads "in consultation" from the appointment’s open encounter', () => {
+    const enc = (status: Encounter['status'], appointment: string): Encounter => ({ resourceType: 'Encounter', status, class: {}, appointment: [{ reference: `Appointment/${appointment}` }] });
+    const bundle: Bundle = { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: enc('in-progress', 'a1'), search: { mode: 'include' } }, { resource: enc('finished', 'a2'), search: { mode: 'include' } }] };
+    const open = appointmentsInConsultation(bundle);
+    expect([...open]).toEqual(['a1']);
+    const rows = dayRows([appt('a1', 'arrived'), appt('a2', 'fulfilled')], new Map(), open);
+    expect(rows.map((r) => r.inConsultation)).toEqual([true, false]);
   });
 });
