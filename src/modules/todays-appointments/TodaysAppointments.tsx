@@ -130,25 +130,19 @@ export default function TodaysAppointments({ workspaceId, device }: ModuleProps)
                   {row.unseenResults > 0 && (
                     <Chip size="small" color="warning" label={t('modules.todays-appointments.unseenResults', { count: row.unseenResults })} sx={{ ml: 1 }} />
                   )}
-                  {row.newNotes > 0 && (
-                    <Chip
-                      size="small"
-                      color="info"
-                      variant="outlined"
-                      label={t('modules.todays-appointments.newNotes', { count: row.newNotes })}
-                      title={t('modules.todays-appointments.fromOthersHint', { days: NEW_FROM_OTHERS_DAYS })}
-                      sx={{ ml: 1 }}
-                    />
-                  )}
-                  {row.newDocuments > 0 && (
-                    <Chip
-                      size="small"
-                      color="info"
-                      variant="outlined"
-                      label={t('modules.todays-appointments.newDocuments', { count: row.newDocuments })}
-                      title={t('modules.todays-appointments.fromOthersHint', { days: NEW_FROM_OTHERS_DAYS })}
-                      sx={{ ml: 1 }}
-                    />
+                  {(['newNotes', 'newDocuments'] as const).map(
+                    (kind) =>
+                      row[kind] > 0 && (
+                        <Chip
+                          key={kind}
+                          size="small"
+                          color="info"
+                          variant="outlined"
+                          label={t(`modules.todays-appointments.${kind}`, { count: row[kind] })}
+                          title={t('modules.todays-appointments.fromOthersHint', { days: NEW_FROM_OTHERS_DAYS })}
+                          sx={{ ml: 1 }}
+                        />
+                      ),
                   )}
                   <Typography variant="body2" color="text.secondary">
                     {[seesReason ? appointment.description : undefined, officeView && row.practitionerName ? t('modules.todays-appointments.with', { name: row.practitionerName }) : undefined].filter(Boolean).join(' · ')}

@@ -85,20 +85,18 @@ function Consultation({ appointmentId, persona }: { appointmentId: string; perso
     </Box>
   );
 
-  if (referenceId(practitionerOf(appointment), 'PractitionerRole') !== persona.practitionerRoleId) {
+  // Nothing to write: someone else's appointment, or one already signed.
+  const closed =
+    referenceId(practitionerOf(appointment), 'PractitionerRole') !== persona.practitionerRoleId
+      ? ({ severity: 'info', text: t('consultation.notYours') } as const)
+      : appointment.status === 'fulfilled'
+        ? ({ severity: 'success', text: t('consultation.alreadySigned') } as const)
+        : undefined;
+  if (closed) {
     return (
       <Box sx={{ display: 'grid', gap: 2 }}>
         {contextBar}
-        <Alert severity="info">{t('consultation.notYours')}</Alert>
-        <BackToDay />
-      </Box>
-    );
-  }
-  if (appointment.status === 'fulfilled') {
-    return (
-      <Box sx={{ display: 'grid', gap: 2 }}>
-        {contextBar}
-        <Alert severity="success">{t('consultation.alreadySigned')}</Alert>
+        <Alert severity={closed.severity}>{closed.text}</Alert>
         <BackToDay />
       </Box>
     );
