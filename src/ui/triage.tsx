@@ -53,13 +53,12 @@ export function formatWaited(t: (key: string, o?: Record<string, unknown>) => st
  * Time waited since arrival; subscribes to the shared clock itself, so only this cell renders as
  * time passes. Warning and alarm are said in words as well as colour.
  */
-export const WaitTime = memo(function WaitTime({ arrivalMs, level, status, size = 'normal' }: { arrivalMs: number; level: TriageLevel | undefined; status: EdStatus; size?: 'normal' | 'large' }) {
+export const WaitTime = memo(function WaitTime({ arrivalMs, level, status }: { arrivalMs: number; level: TriageLevel | undefined; status: EdStatus }) {
   const { t } = useTranslation();
   const now = useNow();
   const wait = waitOf({ arrivalMs, level, status }, now);
   const target = level ? TRIAGE_LEVELS[level - 1]!.targetMinutes : 0;
   const text = formatWaited(t, wait.minutes);
-  const large = size === 'large';
   if (wait.state === 'alarm' || wait.state === 'warning') {
     const alarm = wait.state === 'alarm';
     return (
@@ -81,13 +80,7 @@ export const WaitTime = memo(function WaitTime({ arrivalMs, level, status, size 
         }}
       >
         <span aria-hidden="true">{alarm ? '⚠' : '◔'}</span>
-        {text}
-        <Box component="span" sx={{ fontWeight: 600, fontSize: large ? '0.7em' : '0.85em' }}>
-          {t(alarm ? 'emergency.wait.alarmShort' : 'emergency.wait.warningShort')}
-          <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
-            {` (${t('emergency.wait.minutes', { minutes: target })})`}
-          </Box>
-        </Box>
+        {`${text} · ${t(alarm ? 'emergency.wait.alarmShort' : 'emergency.wait.warningShort')} (${t('emergency.wait.minutes', { minutes: target })})`}
       </Box>
     );
   }

@@ -27,13 +27,13 @@ function Clock() {
 const WallRow = memo(function WallRow({ visit }: { visit: EdVisit }) {
   const { t } = useTranslation();
   return (
-    <Box component="li" sx={{ display: 'grid', gridTemplateColumns: '9rem 7rem 1fr 16rem', gap: 3, alignItems: 'center', py: 1.5, borderBottom: '1px solid #3d4b57', fontSize: '2rem' }}>
+    <Box component="li" sx={{ display: 'grid', gridTemplateColumns: '9rem 7rem 1fr 22rem', gap: 3, alignItems: 'center', py: 1.5, borderBottom: '1px solid #3d4b57', fontSize: '2rem' }}>
       <TriageBadge level={visit.level} size="large" />
       <Box component="span" sx={{ fontWeight: 700 }}>
         {visit.initials}
       </Box>
       <span>{t(`emergency.status.${visit.status}`)}</span>
-      <WaitTime arrivalMs={visit.arrivalMs} level={visit.level} status={visit.status} size="large" />
+      <WaitTime arrivalMs={visit.arrivalMs} level={visit.level} status={visit.status} />
     </Box>
   );
 });
