@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import Box from '@mui/material/Box';
 import { TRIAGE_LEVELS, type TriageColour, type TriageLevel } from '../domain/triage';
 import { waitOf, type EdStatus } from '../fhir/emergency';
-import { useNow } from './clock';
+import { useClockValue } from './clock';
 
 /**
  * The triage level as colour and word (never colour alone), with AA contrast between the word
@@ -55,8 +55,9 @@ export function formatWaited(t: (key: string, o?: Record<string, unknown>) => st
  */
 export const WaitTime = memo(function WaitTime({ arrivalMs, level, status }: { arrivalMs: number; level: TriageLevel | undefined; status: EdStatus }) {
   const { t } = useTranslation();
-  const now = useNow();
-  const wait = waitOf({ arrivalMs, level, status }, now);
+  // Renders again only when the minutes (and so the state) change.
+  const minutes = useClockValue((now) => waitOf({ arrivalMs, level, status }, now).minutes);
+  const wait = waitOf({ arrivalMs, level, status }, arrivalMs + minutes * 60_000);
   const target = level ? TRIAGE_LEVELS[level - 1]!.targetMinutes : 0;
   const text = formatWaited(t, wait.minutes);
   if (wait.state === 'alarm' || wait.state === 'warning') {

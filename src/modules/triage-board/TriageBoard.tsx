@@ -21,7 +21,7 @@ import { emergencyEn, emergencyNb } from '../../i18n/emergency';
 import { registerModuleStrings } from '../../i18n/moduleStrings';
 import type { ModuleProps } from '../../layout/types';
 import { useSession } from '../../session/store';
-import { useNow } from '../../ui/clock';
+import { useClockValue } from '../../ui/clock';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LoadingLines } from '../../ui/QueryList';
 import { TriageBadge, WaitTime } from '../../ui/triage';
@@ -38,8 +38,8 @@ export const BOARD_REFRESH_MS = 2_000;
 /** The header's counts: the only part besides the time cells that follows the clock. */
 function Counts({ visits }: { visits: readonly EdVisit[] }) {
   const { t } = useTranslation();
-  const now = useNow();
-  const counts = boardCounts(visits, now);
+  const overTarget = useClockValue((now) => boardCounts(visits, now).overTarget);
+  const counts = { total: visits.length, overTarget };
   return (
     <Typography role="status" sx={{ fontWeight: 600 }}>
       {t('emergency.summary', { count: counts.total })}
