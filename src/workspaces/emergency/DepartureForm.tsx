@@ -22,7 +22,7 @@ import { useTransaction } from './hooks';
  * departure. One transaction writes the note to the shared journal (the GP's latest notes show
  * it), the diagnosis, and ends the visit. A failed save keeps everything typed.
  */
-export function DepartureForm({ visit, persona, tablet, onDone }: { visit: EdVisit; persona: Persona; tablet: boolean; onDone: () => void }) {
+export function DepartureForm({ visit, persona, tablet, onDone, onConflict }: { visit: EdVisit; persona: Persona; tablet: boolean; onDone: () => void; onConflict: () => void }) {
   const { t } = useTranslation();
   const ids = useId();
   const [findings, setFindings] = useState('');
@@ -48,7 +48,12 @@ export function DepartureForm({ visit, persona, tablet, onDone }: { visit: EdVis
     if (next.diagnosis) return diagnosisRef.current?.focus();
     if (next.departure) return departureRef.current?.querySelector('input')?.focus();
     if (!departure) return;
-    save.mutate(departureBundle(visit, { findings, assessment, measures, diagnosis, departure, followUp }, persona, nowMs()), { onSuccess: onDone });
+    save.mutate(departureBundle(visit, { findings, assessment, measures, diagnosis, departure, followUp }, persona, nowMs()), {
+      onSuccess: onDone,
+      onError: (error) => {
+        if (error.kind === 'conflict') onConflict();
+      },
+    });
   };
 
   const text = (id: string, label: string, value: string, set: (v: string) => void, extra: { error?: string; inputRef?: React.Ref<HTMLInputElement>; required?: boolean } = {}) => (

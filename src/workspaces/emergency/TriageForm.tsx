@@ -27,7 +27,7 @@ import { parseVitals, VITAL_FIELDS, type VitalField, type VitalText } from './vi
  * Triage: vital signs with NEWS2 as they are typed, the level (colour and word) and a reason.
  * A later triage changes the level; every triage is kept (the history below the form).
  */
-export function TriageForm({ visit, persona, tablet, onSaved }: { visit: EdVisit; persona: Persona; tablet: boolean; onSaved: (level: TriageLevel) => void }) {
+export function TriageForm({ visit, persona, tablet, onSaved, onConflict }: { visit: EdVisit; persona: Persona; tablet: boolean; onSaved: (level: TriageLevel) => void; onConflict: () => void }) {
   const { t } = useTranslation();
   const ids = useId();
   const [values, setValues] = useState<VitalText>({});
@@ -66,6 +66,10 @@ export function TriageForm({ visit, persona, tablet, onSaved }: { visit: EdVisit
         setLevel(null);
         setReason('');
         onSaved(level);
+      },
+      // Someone else changed the visit meanwhile: read it again; the form keeps what was typed, to send once more.
+      onError: (error) => {
+        if (error.kind === 'conflict') onConflict();
       },
     });
   };

@@ -78,6 +78,11 @@ export function VisitPage() {
         <Typography>{finished ? t('edPages.visit.finished') : t(`emergency.status.${visit.status}`)}</Typography>
       </Box>
       {patient && <PatientFacts patient={patient} />}
+      {patient?.id && (
+        <Link component={RouterLink} to={`/emergency/patient/${patient.id}`}>
+          {t('edPages.visit.chart')}
+        </Link>
+      )}
       <Typography>{t('edPages.visit.arrived', { time: format(visit.arrivalMs, 'HH:mm'), reason: visit.reason })}</Typography>
       {message && (
         <Alert severity="success" role="status" onClose={() => setMessage(null)}>
@@ -86,7 +91,7 @@ export function VisitPage() {
       )}
       {!finished && (
         <Section title={visit.level ? t('edPages.triage.change') : t('edPages.triage.title')}>
-          <TriageForm visit={visit} persona={persona} tablet={tablet} onSaved={(level) => setMessage({ kind: 'triaged', level })} />
+          <TriageForm visit={visit} persona={persona} tablet={tablet} onSaved={(level) => setMessage({ kind: 'triaged', level })} onConflict={() => void query.refetch()} />
         </Section>
       )}
       <Section title={t('edPages.triage.history')}>
@@ -122,7 +127,7 @@ export function VisitPage() {
       {!finished && (
         <Section title={t('edPages.treatment.title')}>
           {persona.personnelGroup === 'ed-doctor' ? (
-            <DepartureForm visit={visit} persona={persona} tablet={tablet} onDone={() => setMessage({ kind: 'discharged' })} />
+            <DepartureForm visit={visit} persona={persona} tablet={tablet} onDone={() => setMessage({ kind: 'discharged' })} onConflict={() => void query.refetch()} />
           ) : (
             <Typography>{t('edPages.treatment.doctorOnly')}</Typography>
           )}

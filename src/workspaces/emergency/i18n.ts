@@ -39,6 +39,7 @@ export const edPagesNb = {
     notFound: 'Fant ikke besøket.',
     finished: 'Besøket er avsluttet.',
     level: 'Hastegrad nå',
+    chart: 'Åpne hele journalen',
   },
   triage: {
     title: 'Triage',
@@ -147,6 +148,7 @@ export const edPagesEn: typeof edPagesNb = {
     notFound: 'The visit was not found.',
     finished: 'The visit has ended.',
     level: 'Current level',
+    chart: 'Open the whole journal',
   },
   triage: {
     title: 'Triage',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Bundle } from 'fhir/r4';
+import type { Bundle, Encounter } from 'fhir/r4';
 import { Route, Routes } from 'react-router';
 import { renderWithProviders } from '../../test/render';
 import { fhirAs, mockBackendSession } from '../../../mocks/testing';
@@ -71,5 +71,30 @@ describe('a visit', () => {
     const history = screen.getByRole('region', { name: 'Triagehistorikk' });
     expect(await within(history).findByText('Tungpust.')).toBeInTheDocument();
     expect(within(history).getByText('NEWS2 5')).toBeInTheDocument();
+  });
+
+  it('a triage that meets someone else’s change keeps what was typed, and goes through when sent again', async () => {
+    const { s, visits } = await session('ed-nurse');
+    const waiting = visits.find((v) => v.status === 'waiting-doctor')!;
+    renderWithProviders(
+      <Routes>
+        <Route path="/emergency/visit/:encounterId" element={<VisitPage />} />
+      </Routes>,
+      { fetchImpl: s.fetchImpl, token: s.token, route: `/emergency/visit/${waiting.id}` },
+    );
+    await screen.findByRole('heading', { name: 'Legevaktbesøk' }, { timeout: 15_000 });
+    // Another user changes the visit (a room) after this page read it.
+    const { body: current } = await fhirAs<Encounter>(s, 'GET', `Encounter/${waiting.id}`);
+    expect((await fhirAs(s, 'PUT', `Encounter/${waiting.id}`, { ...current, location: [{ location: { reference: 'Location/loc-4601-ed-1-room-2', display: 'Bergen legevakt, behandlingsrom 2' } }] })).status).toBe(200);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('radio', { name: /Grønn – standard/ }));
+    await user.type(screen.getByLabelText(/Begrunnelse/), 'Stabil.');
+    await user.click(screen.getByRole('button', { name: 'Lagre triage' }));
+    expect(await screen.findByText('Endret av en annen')).toBeInTheDocument();
+    expect(screen.getByLabelText(/Begrunnelse/)).toHaveValue('Stabil.');
+    // The visit is read again; the same press now saves.
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Rom' })).toHaveTextContent('behandlingsrom 2'), { timeout: 5_000 });
+    await user.click(screen.getByRole('button', { name: 'Lagre triage' }));
+    expect(await screen.findByText('Triage lagret: Grønn.', {}, { timeout: 5_000 })).toBeInTheDocument();
   });
 });
