@@ -48,9 +48,9 @@ export function WallDisplay() {
   const query = useFhirSearch('Encounter', persona ? boardSearch(persona.organizationId) : undefined, { refetchInterval: 2_000 });
   const visits = useMemo(() => sortVisits(visitsOf(query.data?.bundle), 'priority'), [query.data]);
   return (
-    <Box component="main" sx={{ position: 'fixed', inset: 0, zIndex: 1300, bgcolor: '#0f171d', color: '#ffffff', overflow: 'auto', p: 3 }}>
+    <Box component="section" aria-labelledby="wall-title" sx={{ position: 'fixed', inset: 0, zIndex: 1300, bgcolor: '#0f171d', color: '#ffffff', overflow: 'auto', p: 3 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 3, mb: 2 }}>
-        <Typography variant="h1" sx={{ fontSize: '2.5rem', flex: 1 }}>
+        <Typography id="wall-title" variant="h1" sx={{ fontSize: '2.5rem', flex: 1 }}>
           {persona?.unitName ?? t('edPages.wall.title')}
         </Typography>
         <Clock />
