@@ -7,6 +7,8 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const executablePath = process.env.CHROME_PATH || undefined;
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+/** The shared Node mock server (several browsers, one journal): the emergency journey's second user. */
+const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 8791);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -32,12 +34,24 @@ export default defineConfig({
     // The layout journeys set screen sizes themselves: they run once, in the desktop project.
     { name: 'tablet', testIgnore: /layout\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: false } },
   ],
-  webServer: {
-    command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}/config.json`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}/config.json`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The small scenario (300 patients): builds in seconds; e2e/emergency.spec.ts points its browsers here.
+      command: `npx tsx mocks/node-server.ts`,
+      env: { PORT: String(MOCK_PORT), MOCK_SCENARIO: 'small' },
+      url: `http://localhost:${MOCK_PORT}/personas`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -11,6 +11,8 @@
 // BENCH_ONLY=lighthouse builds, measures sizes and runs Lighthouse only (no Playwright timings);
 // BENCH_ONLY=timings builds, measures sizes and runs the Playwright timings only (no Lighthouse);
 // BENCH_ONLY=gp-list builds, measures sizes and times the GP's patient list only;
+// BENCH_ONLY=triage builds, measures sizes and runs the triage board timings only (emergency clinic:
+// render with 60 present, an update from another user, the timers' main-thread cost);
 // BENCH_SAVE_LHR=1 also writes each Lighthouse report to bench-results/lighthouse-<n>.json.
 import { execSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,8 +25,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 4399);
 const HEAVY_ROUNDS = Number(process.env.BENCH_HEAVY_ROUNDS ?? 3);
 const dist = 'dist';
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY && ONLY !== 'lighthouse' && ONLY !== 'timings' && ONLY !== 'gp-list') {
-  console.error(`BENCH_ONLY=${ONLY}: only "lighthouse", "timings" and "gp-list" are known`);
+if (ONLY && !['lighthouse', 'timings', 'gp-list', 'triage'].includes(ONLY)) {
+  console.error(`BENCH_ONLY=${ONLY}: only "lighthouse", "timings", "gp-list" and "triage" are known`);
   process.exit(2);
 }
 const results = { date: new Date().toISOString(), budgets: {}, sizes: {}, lighthouse: null, timings: {} };
@@ -103,7 +105,7 @@ const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disab
 
 try {
   // 4. Lighthouse, mobile preset (the default config)
-  if (ONLY !== 'timings' && ONLY !== 'gp-list') try {
+  if (ONLY !== 'timings' && ONLY !== 'gp-list' && ONLY !== 'triage') try {
     const { default: lighthouse } = await import('lighthouse');
     const chromeLauncher = await import('chrome-launcher');
     const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH, chromeFlags, userDataDir: false });
@@ -133,8 +135,10 @@ try {
     results.lighthouse = { error: String(error) };
   }
 
-  // 5. Timings in Chromium with the default data set
-  if (ONLY === 'lighthouse') throw new SkipTimings();
+  // 5. Timings in Chromium. First the triage board, on the shared Node mock server (two users).
+  if (ONLY === '' || ONLY === 'timings' || ONLY === 'triage') await benchTriageBoard();
+  // Then the GP's timings with the default data set.
+  if (ONLY === 'lighthouse' || ONLY === 'triage') throw new SkipTimings();
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || undefined, args: chromeFlags.slice(1) });
   try {
@@ -385,6 +389,128 @@ try {
   if (!(error instanceof SkipTimings)) throw error;
 } finally {
   await new Promise((resolve) => server.httpServer.close(resolve));
+}
+
+/**
+ * The emergency clinic's triage board (#5): the Node mock server with the `emergency-busy`
+ * scenario (60 patients present at Bergen's clinic), a nurse and a doctor in two browser
+ * contexts pointed at it (config.json), and:
+ *  - render: "Lukk veggskjermen" on the wall display (the board's data already in the cache) →
+ *    the board's table with every patient's row on screen;
+ *  - update: another user's new arrival written to the server → the row on the doctor's board;
+ *  - timers: the shared clock's main-thread work (its ticks and the renders they cause, measured
+ *    in the page: window.__aksonClockCost) per second, with the whole main thread's (polling
+ *    included, CDP TaskDuration) beside it.
+ */
+async function benchTriageBoard() {
+  const mockPort = Number(process.env.BENCH_MOCK_PORT ?? 8799);
+  const mock = `http://localhost:${mockPort}`;
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'mocks/node-server.ts'], {
+    env: { ...process.env, PORT: String(mockPort), MOCK_SCENARIO: 'emergency-busy', MOCK_PATIENTS: process.env.BENCH_MOCK_PATIENTS ?? '3000' },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || undefined, args: chromeFlags.slice(1) });
+  try {
+    const started = Date.now();
+    for (;;) {
+      try {
+        if ((await fetch(`${mock}/personas`)).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      if (Date.now() - started > 180_000) throw new Error('The mock server did not start');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const personas = await (await fetch(`${mock}/personas`)).json();
+    const nurse = personas.find((p) => p.id === 'bergen-ed-nurse');
+    const doctor = personas.find((p) => p.id === 'bergen-ed-doctor');
+    const config = { backend: { kind: 'fhir', baseUrl: `${mock}/fhir` }, auth: { kind: 'persona', url: mock } };
+    const open = async (who) => {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+      const page = await context.newPage();
+      await page.route('**/config.json', (route) => route.fulfill({ json: config }));
+      await page.goto(`${base}/sign-in`);
+      await page.getByLabel('Filtrer på navn, rolle eller enhet').fill(who.name);
+      await page.getByRole('button', { name: new RegExp(who.name) }).first().click();
+      await page.getByRole('table', { name: 'Pasienter til stede' }).waitFor({ timeout: 60_000 });
+      return page;
+    };
+    const rowsOnBoard = (page) => page.evaluate(() => document.querySelectorAll('table[aria-label="Pasienter til stede"] tbody tr').length);
+
+    // Render with 60 present.
+    const nursePage = await open(nurse);
+    await nursePage.waitForFunction(() => document.querySelectorAll('table[aria-label="Pasienter til stede"] tbody tr').length >= 60, null, { timeout: 30_000 });
+    const present = await rowsOnBoard(nursePage);
+    const renderTimes = [];
+    for (let i = 0; i < RUNS + 1; i++) {
+      await nursePage.getByRole('link', { name: 'Veggskjerm' }).click();
+      await nursePage.getByRole('list', { name: 'Pasienter til stede' }).waitFor();
+      await nursePage.evaluate(() => {
+        window.__clicked = 0;
+        document.addEventListener('click', () => (window.__clicked = performance.now()), { capture: true, once: true });
+      });
+      await nursePage.getByRole('link', { name: 'Lukk veggskjermen' }).click();
+      const ms = await nursePage
+        .waitForFunction((n) => document.querySelectorAll('table[aria-label="Pasienter til stede"] tbody tr').length >= n && performance.now() - window.__clicked, present, { polling: 'raf', timeout: 30_000 })
+        .then((h) => h.jsonValue());
+      if (i > 0) renderTimes.push(ms);
+    }
+    results.timings.triageBoardRenderMs = { present, runs: renderTimes.map(Math.round), median: Math.round(median(renderTimes)) };
+    results.budgets.triageBoardRenderMs = { budget: 300, value: results.timings.triageBoardRenderMs.median, ok: results.timings.triageBoardRenderMs.median <= 300 };
+
+    // An update from another user: the nurse's arrival (straight to the server) → the doctor's board.
+    const doctorPage = await open(doctor);
+    const token = (await (await fetch(`${mock}/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ persona: nurse.id }) })).json()).access_token;
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' };
+    const candidates = (await (await fetch(`${mock}/fhir/Patient?address-district=Bergen&_count=200`, { headers })).json()).entry.map((e) => e.resource).slice(100);
+    const updateTimes = [];
+    for (let i = 0; i < RUNS + 1; i++) {
+      const patient = candidates[i];
+      const reason = `Bench ${i} ${Date.now().toString(36)}`;
+      const encounter = {
+        resourceType: 'Encounter',
+        status: 'arrived',
+        class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER' },
+        subject: { reference: `Patient/${patient.id}` },
+        period: { start: new Date().toISOString() },
+        reasonCode: [{ text: reason }],
+        serviceProvider: { reference: `Organization/${nurse.organizationId}` },
+      };
+      const t0 = Date.now();
+      const response = await fetch(`${mock}/fhir/Encounter`, { method: 'POST', headers, body: JSON.stringify(encounter) });
+      if (!response.ok) throw new Error(`Writing the arrival failed: ${response.status}`);
+      const seen = await doctorPage
+        .waitForFunction((r) => document.querySelector('table[aria-label="Pasienter til stede"]')?.textContent?.includes(r) && Date.now(), reason, { polling: 'raf', timeout: 30_000 })
+        .then((h) => h.jsonValue());
+      if (i > 0) updateTimes.push(seen - t0);
+    }
+    results.timings.triageBoardUpdateMs = { runs: updateTimes.map(Math.round), median: Math.round(median(updateTimes)), max: Math.round(Math.max(...updateTimes)) };
+    results.budgets.triageBoardUpdateMs = { budget: 3000, value: results.timings.triageBoardUpdateMs.max, ok: results.timings.triageBoardUpdateMs.max <= 3000 };
+
+    // The timers: the shared clock's work per second over 20 s, and the whole main thread's.
+    await nursePage.close();
+    const cdp = await doctorPage.context().newCDPSession(doctorPage);
+    await cdp.send('Performance.enable');
+    const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+    const clock = () => doctorPage.evaluate(() => ({ ...window.__aksonClockCost, now: performance.now() }));
+    const [c0, t0] = [await clock(), await task()];
+    await doctorPage.waitForTimeout(20_000);
+    const [c1, t1] = [await clock(), await task()];
+    const seconds = (c1.now - c0.now) / 1000;
+    const timersMsPerS = Math.round(((c1.ms - c0.ms) / seconds) * 100) / 100;
+    results.timings.triageBoardTimersMsPerS = { value: timersMsPerS, ticks: c1.ticks - c0.ticks, rows: await rowsOnBoard(doctorPage), mainThreadMsPerS: Math.round(((t1 - t0) / seconds) * 10) / 10 };
+    results.budgets.triageBoardTimersMsPerS = { budget: 5, value: timersMsPerS, ok: timersMsPerS < 5 };
+  } finally {
+    await browser.close();
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
 }
 
 mkdirSync('bench-results', { recursive: true });

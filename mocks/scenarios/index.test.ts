@@ -58,3 +58,29 @@ describe('scenarios', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('patients present at the emergency clinics', () => {
+  it('small has six at each clinic, at every stage, valid FHIR with resolvable references; the busy scenario has sixty at Bergen', async () => {
+    const { validateResources } = await import('../seed/validate');
+    const { addPatientsPresent, clinicsOf } = await import('./emergency');
+    const backend = createMockBackend({ scenarioId: 'small', now: () => NOW });
+    const repo = await backend.repository();
+    const personas = await backend.personas();
+    const clinics = clinicsOf(personas);
+    expect(clinics.map((c) => c.municipalityName).sort()).toEqual(['Bergen', 'Tromsø', 'Trondheim']);
+    for (const clinic of clinics) {
+      const present = repo.search('Encounter', new URLSearchParams({ 'service-provider': `Organization/${clinic.organizationId}`, status: 'arrived,triaged,in-progress' }), '');
+      expect(present.total).toBe(6);
+      const statuses = new Set((present.entry ?? []).map((e) => (e.resource as { status: string }).status));
+      expect([...statuses].sort()).toEqual(['arrived', 'in-progress', 'triaged']);
+    }
+    const written = [...repo.all('Encounter'), ...repo.all('Observation')].filter((r) => r.id?.startsWith('scn-ed-'));
+    const problems = validateResources(written as never[], { resolveReferences: false });
+    expect(problems).toEqual([]);
+    // Sixty more at Bergen (as the busy scenario has), under other ids.
+    const bergen = clinics.find((c) => c.municipalityName === 'Bergen')!;
+    addPatientsPresent(repo, { now: NOW, core: undefined as never, personas }, { ...bergen, municipalityCode: 'busy' }, 60);
+    const sixty = repo.search('Encounter', new URLSearchParams({ 'service-provider': `Organization/${bergen.organizationId}`, status: 'arrived,triaged,in-progress', _count: '100' }), '');
+    expect(sixty.total).toBe(66);
+  });
+});

@@ -4,6 +4,7 @@ import type { SeedCore, SeedOptions } from '../seed/index';
 import { INTERPRETATION, LABS, OBS_CATEGORY_LAB, REPORT_CATEGORY_LAB, REPORT_CODE_LAB, UNSEEN_TAG, type LabDef } from '../seed/terminology';
 import type { FhirRepository } from '../fhir-server/repository';
 import { osloDate, osloLocalToEpoch, osloOffsetMs } from '../fhir-server/dates';
+import { addEmergencyDay, addPatientsPresent, clinicsOf } from './emergency';
 
 /**
  * Scenarios: named, versioned starting states for usability sessions and tests, on top of the
@@ -141,7 +142,7 @@ function addAbnormalResults(repo: FhirRepository, ctx: ScenarioContext): void {
 export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'standard',
-    version: 1,
+    version: 2,
     title: { nb: 'Standard kommune', en: 'Standard municipality' },
     description: {
       nb: 'Syntetiske data for ti tusen pasienter i flere kommuner, med dagens timer, besøk og svar. Klokka er nå.',
@@ -151,10 +152,12 @@ export const SCENARIOS: readonly Scenario[] = [
       nb: ['Logg inn som en av personene i listen.', 'Finn en pasient og se på den kritiske informasjonen.'],
       en: ['Sign in as one of the personas in the list.', 'Find a patient and look at the critical information.'],
     },
+    // A normal evening at the emergency clinics: patients present now at every stage of the visit.
+    apply: (repo, ctx) => addEmergencyDay(repo, ctx, 14),
   },
   {
     id: 'small',
-    version: 1,
+    version: 2,
     title: { nb: 'Liten kommune (rask)', en: 'Small municipality (fast)' },
     description: {
       nb: 'Samme personell og steder, men bare 300 pasienter. For raske tester og korte økter.',
@@ -165,6 +168,23 @@ export const SCENARIOS: readonly Scenario[] = [
       en: ['Sign in and find a patient.'],
     },
     seed: { patients: 300, heavyPatients: 0 },
+    apply: (repo, ctx) => addEmergencyDay(repo, ctx, 6),
+  },
+  {
+    id: 'emergency-busy',
+    version: 1,
+    title: { nb: 'Legevakt: full venteromsdag', en: 'Emergency clinic: a full waiting room' },
+    description: {
+      nb: 'Bergen legevakt har 60 pasienter til stede, på alle trinn fra ankomst til utreise; flere har ventet lenger enn målet for hastegraden. De andre legevaktene har en vanlig dag.',
+      en: 'Bergen emergency clinic has 60 patients present, at every stage from arrival to departure; several have waited longer than their level’s target. The other clinics have a normal day.',
+    },
+    tasks: {
+      nb: ['Logg inn som sykepleier på Bergen legevakt.', 'Finn pasientene som har ventet lenger enn målet.', 'Registrer en ny pasient og triager.'],
+      en: ['Sign in as a nurse at Bergen emergency clinic.', 'Find the patients who have waited longer than the target.', 'Register a new patient and triage them.'],
+    },
+    apply: (repo, ctx) => {
+      for (const clinic of clinicsOf(ctx.personas)) addPatientsPresent(repo, ctx, clinic, clinic.municipalityName === 'Bergen' ? 60 : 14, clinic.municipalityName === 'Bergen' ? 6 : 5);
+    },
   },
   {
     id: 'gp-abnormal-results',

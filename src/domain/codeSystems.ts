@@ -35,10 +35,22 @@ export const CODE_SYSTEM = {
   noteType: 'urn:akson:codesystem:note-type',
   service: 'urn:akson:codesystem:service',
   documentType: 'urn:akson:codesystem:document-type',
+  /** Emergency clinic triage level (Encounter.priority, the triage Observation's value): code = colour (red … blue), display the Norwegian word. */
+  triageLevel: 'urn:akson:codesystem:triage-level',
+  /** What the emergency clinic records that no national code system names: the triage Observation's code, and "on oxygen". */
+  emergency: 'urn:akson:codesystem:emergency',
+  /** Who is responsible for a patient at the emergency clinic (Encounter.participant.type): nurse, doctor. */
+  edResponsible: 'urn:akson:codesystem:ed-responsible',
+  /** How a patient leaves the emergency clinic (Encounter.hospitalization.dischargeDisposition): home, hospital, gp, home-care. */
+  edDeparture: 'urn:akson:codesystem:ed-departure',
+  /** The emergency board's sub-status of an in-progress visit (extension EXTENSION.edBoardStatus): observation, ready-to-leave. */
+  edBoardStatus: 'urn:akson:codesystem:ed-board-status',
 } as const;
 
 export const EXTENSION = {
   municipalityCode: 'http://hl7.no/fhir/StructureDefinition/no-basis-municipalitycode',
+  /** Encounter: the emergency board's sub-status of an in-progress visit (valueCoding from CODE_SYSTEM.edBoardStatus). */
+  edBoardStatus: 'urn:akson:extension:ed-board-status',
 } as const;
 
 /** LOINC codes for vital signs (DOMAIN.md). */

@@ -227,6 +227,10 @@ export const en: Translation = {
       count_one: '{{count}} patient',
       count_other: '{{count}} patients',
     },
+    'triage-board': {
+      title: 'Triage board',
+      description: 'Everyone present at the emergency clinic: triage level, time waited against the target, who is responsible, room and status.',
+    },
     'results-to-review': {
       title: 'Results to review',
       description: 'New lab and radiology results for the patients on your list that nobody has marked as seen, those outside the reference range first.',

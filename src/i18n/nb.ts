@@ -225,6 +225,10 @@ export const nb = {
       count_one: '{{count}} pasient',
       count_other: '{{count}} pasienter',
     },
+    'triage-board': {
+      title: 'Triagetavle',
+      description: 'Alle pasienter til stede på legevakten: hastegrad, ventetid mot målet, ansvarlige, rom og status.',
+    },
     'results-to-review': {
       title: 'Svar å se gjennom',
       description: 'Nye prøvesvar og røntgensvar for listepasientene dine som ingen har merket som sett, de utenfor referanseområdet først.',

@@ -46,7 +46,7 @@ const unit = (w: number, h = 3): LayoutItem => ({ module: 'my-unit', w, h });
 const unitPatients = (w: number, h = 5): LayoutItem => ({ module: 'unit-patients', w, h });
 
 const CARE_UNIT = layouts([unitPatients(8), recent(4), unit(4, 2)], [unitPatients(12), recent(6), unit(6)]);
-const OFFICE = layouts([recent(6), unit(6)], [recent(12), unit(12)]);
+const EMERGENCY = layouts([{ module: 'triage-board', w: 12, h: 8 }, recent(6), unit(6)], [{ module: 'triage-board', w: 12, h: 8 }, recent(12), unit(12)]);
 const dayList = (w: number, h = 5): LayoutItem => ({ module: 'todays-appointments', w, h });
 
 export const DEFAULT_LAYOUTS: Record<PersonnelGroup, Defaults> = {
@@ -57,8 +57,9 @@ export const DEFAULT_LAYOUTS: Record<PersonnelGroup, Defaults> = {
   ),
   // The office nurse and the front desk work from the whole office's day list (arrivals).
   'gp-nurse': layouts([dayList(8), recent(4, 5), unit(12, 2)], [dayList(12), recent(6), unit(6)]),
-  'ed-doctor': OFFICE,
-  'ed-nurse': OFFICE,
+  // The emergency clinic works from the triage board: everyone present, at a glance.
+  'ed-doctor': EMERGENCY,
+  'ed-nurse': EMERGENCY,
   'homecare-nurse': CARE_UNIT,
   'homecare-worker': CARE_UNIT,
   'hs-nurse': CARE_UNIT,

@@ -15,6 +15,7 @@ import { manifest as labResults } from './lab-results/manifest';
 import { manifest as documents } from './documents/manifest';
 import { manifest as encounters } from './encounters/manifest';
 import { manifest as resultsToReview } from './results-to-review/manifest';
+import { manifest as triageBoard } from './triage-board/manifest';
 
 /**
  * Every layout module the product has. Adding a module: a folder under src/modules with a
@@ -37,6 +38,7 @@ export const MODULES: readonly ModuleManifest[] = [
   documents,
   encounters,
   resultsToReview,
+  triageBoard,
 ];
 
 export const MODULE_REGISTRY: ReadonlyMap<string, ModuleManifest> = new Map(MODULES.map((m) => [m.id, m]));
