@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { defineConfig, runnerImport, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +68,9 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 20000,
+    // Every core (Vitest's default leaves one free: on a 2-core CI machine that is one worker).
+    // Pure tests (mocks/, domain/) run in Node, not jsdom (// @vitest-environment node).
+    maxWorkers: availableParallelism(),
     css: false,
   },
 });

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Appointment, Basic, Composition, Condition, Flag, Patient } from 'fhir/r4';
 import { FhirRepository, parseIfMatch } from './repository';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle, Resource } from 'fhir/r4';
 import { FhirRepository } from './repository';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import type { Organization, Practitioner, PractitionerRole } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { CODE_SYSTEM, EXTENSION, IDENTIFIER } from '../../src/domain/codeSystems';

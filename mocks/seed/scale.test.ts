@@ -1,3 +1,4 @@
+// @vitest-environment node
 import type { FhirResource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEED_OPTIONS, HEAVY_PATIENT_IDS, generateClinical, generateCore, type SeedOptions } from './index';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { CHRONIC, ACUTE, HOSPITAL_DX } from '../../mocks/seed/conditions';
 import { CODE_SYSTEM } from './codeSystems';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { MEDS } from '../../mocks/seed/terminology';
 import { CODE_SYSTEM } from './codeSystems';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, it, expect } from 'vitest';
 import { normalCdf, percentileFromZ, standardiseLengthHeight, valueFromZ, zFromLms, type Lms } from './growth';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { LABS } from '../../mocks/seed/terminology';
 import { ANALYSES, LAB_PANELS, analysisByKey } from './labCatalogue';

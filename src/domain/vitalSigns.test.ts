@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, it, expect } from 'vitest';
 import { validateBloodPressure, validateVital, type VitalParameter } from './vitalSigns';
 

@@ -1,8 +1,9 @@
 import { memo, useMemo } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { format } from 'date-fns';
 import Box from '@mui/material/Box';
+import Dialog from '@mui/material/Dialog';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { boardSearch, sortVisits, visitsOf, type EdVisit } from '../../fhir/emergency';
@@ -40,15 +41,23 @@ const WallRow = memo(function WallRow({ visit }: { visit: EdVisit }) {
 
 /**
  * The board for a screen in the staff room: readable across a room, initials instead of names,
- * nothing clinical beyond level, time and status. It covers the app's chrome.
+ * nothing clinical beyond level, time and status. A full-screen dialog over the app: the app's
+ * chrome behind it is hidden from the keyboard and screen readers; Escape closes it.
  */
 export function WallDisplay() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const persona = useSession((s) => s.persona);
   const query = useFhirSearch('Encounter', persona ? boardSearch(persona.organizationId) : undefined, { refetchInterval: 2_000 });
   const visits = useMemo(() => sortVisits(visitsOf(query.data?.bundle), 'priority'), [query.data]);
   return (
-    <Box component="section" aria-labelledby="wall-title" sx={{ position: 'fixed', inset: 0, zIndex: 1300, bgcolor: '#0f171d', color: '#ffffff', overflow: 'auto', p: 3 }}>
+    <Dialog
+      open
+      fullScreen
+      onClose={() => void navigate('/emergency')}
+      aria-labelledby="wall-title"
+      slotProps={{ paper: { sx: { bgcolor: '#0f171d', color: '#ffffff', backgroundImage: 'none', overflow: 'auto', p: 3 } } }}
+    >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 3, mb: 2 }}>
         <Typography id="wall-title" variant="h1" sx={{ fontSize: '2.5rem', flex: 1 }}>
           {persona?.unitName ?? t('edPages.wall.title')}
@@ -71,6 +80,6 @@ export function WallDisplay() {
           ))}
         </Box>
       )}
-    </Box>
+    </Dialog>
   );
 }
