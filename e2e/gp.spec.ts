@@ -240,7 +240,7 @@ test('the whole consultation works from the keyboard alone', async ({ cleanPage:
 
   await effort.press('Alt+KeyH');
   await expect(page.getByRole('dialog', { name: 'Hurtigtaster i konsultasjonen' })).toBeVisible();
-  await expectAccessible(page, 'the consultation’s shortcut list');
+  await expectAccessible(page, 'the consultation’s shortcut list', { within: '[role="dialog"]' });
   await effort.press('Escape');
 
   await effort.press('Control+Enter');

@@ -227,7 +227,7 @@ test('every journal module, and each one’s form, is accessible on a patient wi
     await page.getByRole('region', { name: module, exact: true }).getByRole('button', { name: button }).first().click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
-    await expectAccessible(page, `${module}: dialog`);
+    await expectAccessible(page, `${module}: dialog`, { within: '[role="dialog"]' });
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   }
@@ -237,5 +237,5 @@ test('every journal module, and each one’s form, is accessible on a patient wi
   await openPatient(page, documents.entry![0]!.resource!.subject!.reference!.split('/')[1]!);
   await page.getByRole('region', { name: 'Dokumenter', exact: true }).getByRole('list', { name: 'Dokumenter' }).getByRole('button').first().click();
   await expect(page.getByRole('dialog')).toBeVisible();
-  await expectAccessible(page, 'document reader');
+  await expectAccessible(page, 'document reader', { within: '[role="dialog"]' });
 });
