@@ -13,6 +13,8 @@
 // BENCH_ONLY=gp-list builds, measures sizes and times the GP's patient list only;
 // BENCH_ONLY=triage builds, measures sizes and runs the triage board timings only (emergency clinic:
 // render with 60 present, an update from another user, the timers' main-thread cost);
+// BENCH_ONLY=consultation builds and runs the GP consultation journeys (e2e/gp.spec.ts), which count
+// the clicks and keystrokes from the day list to the signed note, by mouse and by keyboard alone;
 // BENCH_SAVE_LHR=1 also writes each Lighthouse report to bench-results/lighthouse-<n>.json.
 import { execSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,8 +27,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 4399);
 const HEAVY_ROUNDS = Number(process.env.BENCH_HEAVY_ROUNDS ?? 3);
 const dist = 'dist';
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY && !['lighthouse', 'timings', 'gp-list', 'triage'].includes(ONLY)) {
-  console.error(`BENCH_ONLY=${ONLY}: only "lighthouse", "timings", "gp-list" and "triage" are known`);
+if (ONLY && !['lighthouse', 'timings', 'gp-list', 'triage', 'consultation'].includes(ONLY)) {
+  console.error(`BENCH_ONLY=${ONLY}: only "lighthouse", "timings", "gp-list", "triage" and "consultation" are known`);
   process.exit(2);
 }
 const results = { date: new Date().toISOString(), budgets: {}, sizes: {}, lighthouse: null, timings: {} };
@@ -105,7 +107,7 @@ const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disab
 
 try {
   // 4. Lighthouse, mobile preset (the default config)
-  if (ONLY !== 'timings' && ONLY !== 'gp-list' && ONLY !== 'triage') try {
+  if (ONLY === '' || ONLY === 'lighthouse') try {
     const { default: lighthouse } = await import('lighthouse');
     const chromeLauncher = await import('chrome-launcher');
     const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH, chromeFlags, userDataDir: false });
@@ -137,8 +139,10 @@ try {
 
   // 5. Timings in Chromium. First the triage board, on the shared Node mock server (two users).
   if (ONLY === '' || ONLY === 'timings' || ONLY === 'triage') await benchTriageBoard();
+  // The GP consultation's effort: the Playwright journeys count their clicks and keystrokes.
+  if (ONLY === '' || ONLY === 'consultation') benchConsultationEffort();
   // Then the GP's timings with the default data set.
-  if (ONLY === 'lighthouse' || ONLY === 'triage') throw new SkipTimings();
+  if (ONLY === 'lighthouse' || ONLY === 'triage' || ONLY === 'consultation') throw new SkipTimings();
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || undefined, args: chromeFlags.slice(1) });
   try {
@@ -389,6 +393,42 @@ try {
   if (!(error instanceof SkipTimings)) throw error;
 } finally {
   await new Promise((resolve) => server.httpServer.close(resolve));
+}
+
+/**
+ * The GP consultation (#5): opening the appointment → a signed note with a diagnosis, one
+ * medication change and a lab order. The two Playwright journeys that do it (by mouse, by keyboard
+ * alone) count every click and keystroke and report them as annotations; they run here against
+ * this bench's build (the preview server is reused).
+ */
+function benchConsultationEffort() {
+  const run = spawnSync('npx', ['playwright', 'test', 'e2e/gp.spec.ts', '--grep', 'consultation', '--project=desktop', '--reporter=json'], {
+    env: { ...process.env, E2E_PORT: String(PORT), CI: '', PLAYWRIGHT_JSON_OUTPUT_NAME: '' },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const efforts = [];
+  try {
+    const report = JSON.parse(run.stdout);
+    const walk = (suite) => {
+      for (const child of suite.suites ?? []) walk(child);
+      for (const spec of suite.specs ?? [])
+        for (const test of spec.tests)
+          for (const a of [...(test.annotations ?? []), ...test.results.flatMap((r) => r.annotations ?? [])])
+            if (a.type === 'effort' && !efforts.some((e) => e.line === a.description)) efforts.push({ test: spec.title, ok: test.results.every((r) => r.status === 'passed'), line: a.description });
+    };
+    walk(report);
+  } catch (error) {
+    results.timings.consultation = { error: `the journeys did not report: ${String(error).slice(0, 200)}` };
+    return;
+  }
+  const parse = (line) => {
+    const m = /^(.*): (\d+) clicks, (\d+) keystrokes$/.exec(line);
+    return m ? { what: m[1], clicks: Number(m[2]), keystrokes: Number(m[3]) } : { what: line };
+  };
+  results.timings.consultation = efforts.map((e) => ({ ...parse(e.line), passed: e.ok }));
+  const mouse = results.timings.consultation.find((e) => e.what === 'consultation by mouse');
+  if (mouse) results.budgets.consultationClicks = { budget: 15, value: mouse.clicks, ok: mouse.passed && mouse.clicks < 15 };
 }
 
 /**
