@@ -32,7 +32,8 @@ export default defineConfig({
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
     // The layout journeys set screen sizes themselves: they run once, in the desktop project.
-    { name: 'tablet', testIgnore: /layout\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: false } },
+    // Journeys tagged @desktop-only (keyboard-only work at a desktop) run once, in the desktop project.
+    { name: 'tablet', testIgnore: /layout\.spec\.ts/, grepInvert: /@desktop-only/, use: { ...devices['Desktop Chrome'], viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: false } },
   ],
   webServer: [
     {

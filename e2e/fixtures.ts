@@ -89,7 +89,24 @@ export async function expectAccessible(page: Page, context: string, options: { w
   ).toEqual([]);
 }
 
+/**
+ * The journeys' data set: the standard scenario with this many patients (E2E_PATIENTS, default
+ * 3,000) rather than ten thousand, so each page's mock backend builds its data in about a third of
+ * the time. The first patients are the same whatever the size (the seed is per patient), the five
+ * heavy ones included; `npm run bench` measures with the full ten thousand.
+ */
+const E2E_PATIENTS = Number(process.env.E2E_PATIENTS ?? 3000);
+
 export const test = base.extend<{ cleanPage: Page }>({
+  context: async ({ context }, use) => {
+    await context.route('**/config.json', async (route) => {
+      const response = await route.fetch();
+      const config = (await response.json()) as { backend: { kind: string; patients?: number } };
+      if (config.backend.kind === 'mock' && E2E_PATIENTS > 0) config.backend.patients = E2E_PATIENTS;
+      await route.fulfill({ response, json: config });
+    });
+    await use(context);
+  },
   cleanPage: async ({ page }, use) => {
     await page.goto('/sign-in');
     // The persona list appears once the mock backend (MSW) answers: then /personas works from the page too.

@@ -1,6 +1,6 @@
 import { test, expect, signIn, expectAccessible } from './fixtures';
 
-// The GP's home waits for the mock backend to build ten thousand patients: room on a 2-core CI machine.
+// The GP's home waits for the mock backend to build its data: room on a 2-core CI machine.
 test.describe.configure({ timeout: 120_000 });
 
 /** The GP's list (fastlegeliste) on the home page: filter it, find a patient, open the chart. */

@@ -81,7 +81,7 @@ class Effort {
 
 /** The GP office's workspace: what a GP works through between consultations. */
 
-// The GP's home waits for the mock backend to build ten thousand patients: room on a 2-core CI machine.
+// The GP's home waits for the mock backend to build its data: room on a 2-core CI machine.
 test.describe.configure({ timeout: 120_000 });
 
 test('a GP works through new results from the home page: outside the range first, one action each, the chart one click away', async ({ cleanPage: page }) => {
@@ -186,7 +186,8 @@ test('the office nurse marks a patient arrived; the GP runs the consultation fro
   expect(effort.clicks).toBeLessThan(15);
 });
 
-test('the whole consultation works from the keyboard alone', async ({ cleanPage: page }, testInfo) => {
+// A GP at a desktop works from the keyboard; the tablet project runs the touch journey above instead.
+test('the whole consultation works from the keyboard alone', { tag: '@desktop-only' }, async ({ cleanPage: page }, testInfo) => {
   test.setTimeout(180_000);
   const gp = (await personas(page)).find((p) => p.id === 'bergen-gp')! as PersonaInfo & { practitionerRoleId: string };
   await signIn(page, gp.id);
