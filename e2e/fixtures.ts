@@ -66,6 +66,9 @@ export async function openPatient(page: Page, patientOrId: Patient | string): Pr
   const results = page.getByRole('listbox').getByRole('option');
   // Right after a page load the mock backend may still be building its data: allow for that.
   await expect(results).toHaveCount(1, { timeout: 45_000 });
+  // This search's result, not the previous search's (shown, but not choosable, until it is replaced).
+  await expect(results.first()).toContainText(patient.name?.[0]?.family ?? '');
+  await expect(results.first()).not.toHaveAttribute('aria-disabled', 'true');
   // Chosen with the keyboard, as a GP in a hurry does (a click can land while the list moves).
   await search.press('ArrowDown');
   await search.press('Enter');

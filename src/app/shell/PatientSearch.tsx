@@ -40,6 +40,9 @@ export function PatientSearch({ workspaceId }: { workspaceId: string }) {
   // A User Timing mark when results for what is in the box are on screen: `npm run bench`
   // measures from the last keystroke to this mark.
   const resultsFor = search.data && !search.isPlaceholderData ? debounced : null;
+  // The list may still show the results of what was typed before (kept while the new search
+  // runs): those cannot be chosen, so a quick Enter never opens a patient who does not match.
+  const stale = resultsFor === null || resultsFor !== input;
   useEffect(() => {
     if (resultsFor !== null && resultsFor === input) performance.mark('patient-search-results', { detail: resultsFor });
   }, [resultsFor, input]);
@@ -60,6 +63,7 @@ export function PatientSearch({ workspaceId }: { workspaceId: string }) {
       filterOptions={(x) => x}
       getOptionLabel={(p) => formatNameFamilyFirst(p.name)}
       isOptionEqualToValue={(a, b) => a.id === b.id}
+      getOptionDisabled={() => stale}
       inputValue={input}
       onInputChange={(_, value, reason) => {
         if (reason !== 'reset') {
