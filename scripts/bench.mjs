@@ -16,7 +16,7 @@
 // BENCH_ONLY=consultation builds and runs the GP consultation journeys (e2e/gp.spec.ts), which count
 // the clicks and keystrokes from the day list to the signed note, by mouse and by keyboard alone;
 // BENCH_SAVE_LHR=1 also writes each Lighthouse report to bench-results/lighthouse-<n>.json.
-import { execSync, spawnSync } from 'node:child_process';
+import { execSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -140,7 +140,7 @@ try {
   // 5. Timings in Chromium. First the triage board, on the shared Node mock server (two users).
   if (ONLY === '' || ONLY === 'timings' || ONLY === 'triage') await benchTriageBoard();
   // The GP consultation's effort: the Playwright journeys count their clicks and keystrokes.
-  if (ONLY === '' || ONLY === 'consultation') benchConsultationEffort();
+  if (ONLY === '' || ONLY === 'consultation') await benchConsultationEffort();
   // Then the GP's timings with the default data set.
   if (ONLY === 'lighthouse' || ONLY === 'triage' || ONLY === 'consultation') throw new SkipTimings();
   const { chromium } = await import('@playwright/test');
@@ -401,12 +401,17 @@ try {
  * alone) count every click and keystroke and report them as annotations; they run here against
  * this bench's build (the preview server is reused).
  */
-function benchConsultationEffort() {
-  const run = spawnSync('npx', ['playwright', 'test', 'e2e/gp.spec.ts', '--grep', 'consultation', '--project=desktop', '--reporter=json'], {
+async function benchConsultationEffort() {
+  // Asynchronously: the preview server the journeys use lives in this process.
+  const child = spawn('npx', ['playwright', 'test', 'e2e/gp.spec.ts', '--grep', 'consultation', '--project=desktop', '--reporter=json'], {
     env: { ...process.env, E2E_PORT: String(PORT), CI: '', PLAYWRIGHT_JSON_OUTPUT_NAME: '' },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let stdout = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  await new Promise((resolve) => child.on('close', resolve));
+  const run = { stdout };
   const efforts = [];
   try {
     const report = JSON.parse(run.stdout);

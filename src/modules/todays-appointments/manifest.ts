@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../../layout/types';
 import type { Persona, PersonnelGroup } from '../../session/personnel';
 import { format, subDays } from 'date-fns';
 import { todayRange } from '../../ui/today';
+import { CODE_SYSTEM } from '../../domain/codeSystems';
 import { unseenResultsSearch } from '../../fhir/results/searches';
 
 /** The signed-in clinician's own appointments today. */
@@ -39,10 +40,12 @@ export function newSince(now: Date = new Date()): string {
   return format(subDays(now, NEW_FROM_OTHERS_DAYS), 'yyyy-MM-dd');
 }
 
-/** Notes about the GP's listed patients written lately (the GP office's own are left out after reading: category). */
+/** Signed notes about the GP's listed patients written lately by other services (not the GP office's own). */
 export const recentNotesSearch = (practitionerRoleId: string, since: string): SearchParams => ({
   'patient.general-practitioner': `PractitionerRole/${practitionerRoleId}`,
   date: `ge${since}`,
+  'category:not': `${CODE_SYSTEM.service}|gp`,
+  status: 'final,amended',
   _elements: 'subject,category,status',
   _count: 1000,
 });
