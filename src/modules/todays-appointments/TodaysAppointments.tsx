@@ -48,8 +48,11 @@ export default function TodaysAppointments({ workspaceId, device }: ModuleProps)
   const unseenByPatient = useMemo(() => unseenCountByPatient(unseen.data?.bundle), [unseen.data]);
   const isGp = persona !== null && group === 'gp';
   const since = newSince();
-  const notes = useFhirSearch('Composition', isGp ? recentNotesSearch(persona.practitionerRoleId, since) : undefined);
-  const documents = useFhirSearch('DocumentReference', isGp ? recentDocumentsSearch(persona.practitionerRoleId, since) : undefined);
+  // The day's patients, once the appointments are in (sorted, so the searches are the same whatever the order).
+  const dayPatients = useMemo(() => [...new Set(dayRows(appointments.data?.resources ?? [], new Map()).flatMap((r) => (r.patientId ? [r.patientId] : [])))].sort(), [appointments.data]);
+  const asksNews = isGp && dayPatients.length > 0;
+  const notes = useFhirSearch('Composition', asksNews ? recentNotesSearch(dayPatients, since) : undefined);
+  const documents = useFhirSearch('DocumentReference', asksNews ? recentDocumentsSearch(dayPatients, since) : undefined);
   const fromOthers = useMemo(
     () => newFromOthersByPatient(notes.data?.resources ?? [], documents.data?.resources ?? [], persona?.practitionerRoleId ?? ''),
     [notes.data, documents.data, persona?.practitionerRoleId],

@@ -40,9 +40,13 @@ export function newSince(now: Date = new Date()): string {
   return format(subDays(now, NEW_FROM_OTHERS_DAYS), 'yyyy-MM-dd');
 }
 
-/** Signed notes about the GP's listed patients written lately by other services (not the GP office's own). */
-export const recentNotesSearch = (practitionerRoleId: string, since: string): SearchParams => ({
-  'patient.general-practitioner': `PractitionerRole/${practitionerRoleId}`,
+/**
+ * Signed notes by other services (not the GP office's own) about the day's patients, lately.
+ * Asked once the day's appointments are in, for just those patients: a GP's whole list has
+ * hundreds of notes a fortnight (home care writes daily), the day's patients a few.
+ */
+export const recentNotesSearch = (patientIds: readonly string[], since: string): SearchParams => ({
+  subject: patientIds.map((id) => `Patient/${id}`).join(','),
   date: `ge${since}`,
   'category:not': `${CODE_SYSTEM.service}|gp`,
   status: 'final,amended',
@@ -50,9 +54,9 @@ export const recentNotesSearch = (practitionerRoleId: string, since: string): Se
   _count: 1000,
 });
 
-/** Documents (discharge summaries, letters) about the GP's listed patients lately. */
-export const recentDocumentsSearch = (practitionerRoleId: string, since: string): SearchParams => ({
-  'patient.general-practitioner': `PractitionerRole/${practitionerRoleId}`,
+/** Documents (discharge summaries, letters) about the day's patients, lately. */
+export const recentDocumentsSearch = (patientIds: readonly string[], since: string): SearchParams => ({
+  subject: patientIds.map((id) => `Patient/${id}`).join(','),
   date: `ge${since}`,
   _elements: 'subject,author,status',
   _count: 1000,
@@ -79,8 +83,6 @@ export const manifest: ModuleManifest = {
     ...(persona.personnelGroup === 'gp'
       ? [
           { type: 'DiagnosticReport' as const, params: unseenResultsSearch(persona.practitionerRoleId) },
-          { type: 'Composition' as const, params: recentNotesSearch(persona.practitionerRoleId, newSince()) },
-          { type: 'DocumentReference' as const, params: recentDocumentsSearch(persona.practitionerRoleId, newSince()) },
         ]
       : []),
   ],
