@@ -7,6 +7,7 @@ import { TRIAGE_LEVELS, waitingState, type TriageColour, type TriageLevel, type 
 import type { Persona } from '../session/personnel';
 import type { SearchParams } from './client';
 import { formatName, referenceId } from './format';
+import { textToXhtml } from './narrative';
 
 /**
  * The emergency clinic (legevakt) in FHIR: one Encounter per visit, triage as Observations, the
@@ -428,18 +429,8 @@ export interface TreatmentInput {
   followUp: string;
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
 function narrative(text: string) {
-  const body = text
-    .replace(/\r\n?/g, '\n')
-    .trim()
-    .split('\n')
-    .map((line) => (line.trim() === '' ? '<br/>' : `<p>${escapeXml(line)}</p>`))
-    .join('');
-  return { status: 'generated' as const, div: `<div xmlns="http://www.w3.org/1999/xhtml">${body}</div>` };
+  return { status: 'generated' as const, div: textToXhtml(text) };
 }
 
 export function emergencyNoteSections(visit: Pick<EdVisit, 'reason' | 'level'>, input: TreatmentInput): CompositionSection[] {

@@ -12,3 +12,18 @@ export function narrativeText(div: string | undefined): string {
   }
   return div.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
 }
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Plain text as an XHTML narrative: one paragraph per line, an empty line as a line break. */
+export function textToXhtml(text: string): string {
+  const body = text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '<br/>' : `<p>${escapeXml(line)}</p>`))
+    .join('');
+  return `<div xmlns="http://www.w3.org/1999/xhtml">${body}</div>`;
+}

@@ -2,7 +2,7 @@ import type { Composition, CompositionSection, Reference } from 'fhir/r4';
 import { formatISO } from 'date-fns';
 import { CODE_SYSTEM } from '../../domain/codeSystems';
 import { codingOf, referenceId } from '../../fhir/format';
-import { narrativeText } from '../../fhir/narrative';
+import { narrativeText, textToXhtml } from '../../fhir/narrative';
 import type { Persona } from '../../session/personnel';
 import { SERVICE_DISPLAY, SERVICE_OF_UNIT_KIND, headingsFor, noteTypeDef } from './noteTypes';
 
@@ -124,20 +124,7 @@ export function formText(form: NoteForm): string {
   return [form.type, form.title.trim(), ...form.sections.filter((s) => s.text.trim()).map((s) => `${s.title}\n${s.text.trim()}`)].join('\n\n');
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-/** Plain text as an XHTML narrative: one paragraph per line, an empty line as a line break. */
-export function textToXhtml(text: string): string {
-  const body = text
-    .replace(/\r\n?/g, '\n')
-    .trim()
-    .split('\n')
-    .map((line) => (line.trim() === '' ? '<br/>' : `<p>${escapeXml(line)}</p>`))
-    .join('');
-  return `<div xmlns="http://www.w3.org/1999/xhtml">${body}</div>`;
-}
+export { textToXhtml };
 
 export type WriteStatus = 'preliminary' | 'signed';
 

@@ -21,6 +21,7 @@ import { useDeviceClass } from '../../app/deviceClass';
 import { formatDate } from '../../ui/dates';
 import { nowMs } from '../../ui/clock';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ReasonAndSave } from './ReasonAndSave';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';
 import { createdId, useTransaction } from './hooks';
 import { PatientFacts } from './PatientFacts';
@@ -168,25 +169,18 @@ export function ArrivalPage() {
       {chosen && <PatientFacts patient={chosen} />}
       {identified && (
         <Paper component="form" aria-label={t('edPages.arrival.title')} noValidate onSubmit={(e) => { e.preventDefault(); submit(); }} sx={{ p: 2, display: 'grid', gap: 1.5 }}>
-          <TextField
+          <ReasonAndSave
             id={`${ids}-reason`}
             label={t('edPages.arrival.reason')}
             value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={setReason}
             inputRef={reasonRef}
-            error={Boolean(errors.reason)}
-            helperText={errors.reason ?? ' '}
-            required
-            multiline
-            minRows={2}
+            error={errors.reason}
             size={size}
+            saveError={save.error}
+            saving={save.isPending}
+            saveLabel={save.isPending ? t('edPages.arrival.saving') : t('edPages.arrival.save')}
           />
-          {save.error && <ErrorAlert error={save.error} />}
-          <Box>
-            <Button type="submit" variant="contained" disabled={save.isPending}>
-              {save.isPending ? t('edPages.arrival.saving') : t('edPages.arrival.save')}
-            </Button>
-          </Box>
         </Paper>
       )}
     </Box>

@@ -2,7 +2,6 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
@@ -18,7 +17,7 @@ import { TRIAGE_LEVELS, type TriageLevel } from '../../domain/triage';
 import { colourOf, triageBundle, type EdVisit } from '../../fhir/emergency';
 import type { Persona } from '../../session/personnel';
 import { nowMs } from '../../ui/clock';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ReasonAndSave } from './ReasonAndSave';
 import { TriageBadge } from '../../ui/triage';
 import { useTransaction } from './hooks';
 import { parseVitals, VITAL_FIELDS, type VitalField, type VitalText } from './vitalsForm';
@@ -137,27 +136,20 @@ export function TriageForm({ visit, persona, tablet, onSaved, onConflict }: { vi
         </RadioGroup>
         {errors.level && <FormHelperText>{errors.level}</FormHelperText>}
       </FormControl>
-      <TextField
+      <ReasonAndSave
         id={`${ids}-reason`}
         label={t('edPages.triage.reason')}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={setReason}
         inputRef={(el: HTMLInputElement | null) => {
           refs.current.reason = el;
         }}
-        error={Boolean(errors.reason)}
-        helperText={errors.reason ?? ' '}
-        required
-        multiline
-        minRows={2}
+        error={errors.reason}
         size={size}
+        saveError={save.error}
+        saving={save.isPending}
+        saveLabel={t('edPages.triage.save')}
       />
-      {save.error && <ErrorAlert error={save.error} />}
-      <Box>
-        <Button type="submit" variant="contained" disabled={save.isPending}>
-          {t('edPages.triage.save')}
-        </Button>
-      </Box>
     </Box>
   );
 }

@@ -39,17 +39,22 @@ describe('the wall display', () => {
   });
 });
 
+/** The visit page of one visit, rendered and read. */
+async function openVisit(s: Awaited<ReturnType<typeof session>>['s'], encounterId: string) {
+  renderWithProviders(
+    <Routes>
+      <Route path="/emergency/visit/:encounterId" element={<VisitPage />} />
+    </Routes>,
+    { fetchImpl: s.fetchImpl, token: s.token, route: `/emergency/visit/${encounterId}` },
+  );
+  await screen.findByRole('heading', { name: 'Legevaktbesøk' }, { timeout: 15_000 });
+}
+
 describe('a visit', () => {
   it('critical information and GP first; triage with bad input says what is wrong and keeps what was typed; the level is saved with its history', async () => {
     const { s, visits } = await session('ed-nurse');
     const waiting = visits.find((v) => v.status === 'waiting-triage')!;
-    renderWithProviders(
-      <Routes>
-        <Route path="/emergency/visit/:encounterId" element={<VisitPage />} />
-      </Routes>,
-      { fetchImpl: s.fetchImpl, token: s.token, route: `/emergency/visit/${waiting.id}` },
-    );
-    await screen.findByRole('heading', { name: 'Legevaktbesøk' }, { timeout: 15_000 });
+    await openVisit(s, waiting.id);
     expect(await screen.findByText(/^Fastlege:/)).toBeInTheDocument();
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Respirasjonsfrekvens (/min)'), '26');
@@ -76,13 +81,7 @@ describe('a visit', () => {
   it('a triage that meets someone else’s change keeps what was typed, and goes through when sent again', async () => {
     const { s, visits } = await session('ed-nurse');
     const waiting = visits.find((v) => v.status === 'waiting-doctor')!;
-    renderWithProviders(
-      <Routes>
-        <Route path="/emergency/visit/:encounterId" element={<VisitPage />} />
-      </Routes>,
-      { fetchImpl: s.fetchImpl, token: s.token, route: `/emergency/visit/${waiting.id}` },
-    );
-    await screen.findByRole('heading', { name: 'Legevaktbesøk' }, { timeout: 15_000 });
+    await openVisit(s, waiting.id);
     // Another user changes the visit (a room) after this page read it.
     const { body: current } = await fhirAs<Encounter>(s, 'GET', `Encounter/${waiting.id}`);
     expect((await fhirAs(s, 'PUT', `Encounter/${waiting.id}`, { ...current, location: [{ location: { reference: 'Location/loc-4601-ed-1-room-2', display: 'Bergen legevakt, behandlingsrom 2' } }] })).status).toBe(200);
