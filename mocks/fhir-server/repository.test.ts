@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { Appointment, Basic, Composition, Condition, Flag, Patient } from 'fhir/r4';
+import type { Appointment, Basic, Composition, Condition, Encounter, Flag, Patient } from 'fhir/r4';
 import { FhirRepository, parseIfMatch } from './repository';
 import { FhirServerError } from './errors';
 import { allFixtureResources } from './test-fixtures';
@@ -91,6 +91,30 @@ describe('FhirRepository CRUD', () => {
     const ids = (q: string) => repo.search('Condition', new URLSearchParams(q), '').entry?.map((e) => e.resource?.id) ?? [];
     expect(ids('patient=p-ola')).toEqual(['c-2']);
     expect(ids('patient=p-kari').sort()).toEqual(['c-1', 'c-3']);
+  });
+
+  it('answers reference searches, chains and _revinclude from indexes that follow every write', () => {
+    const { repo } = newRepo();
+    const ids = (type: string, q: string) => repo.search(type, new URLSearchParams(q), '').entry?.map((e) => `${e.search?.mode}:${e.resource?.id}`) ?? [];
+    // Builds the indexes (actor on Appointment, appointment on Encounter).
+    expect(ids('Appointment', 'actor=PractitionerRole/role-gp&_revinclude=Encounter:appointment')).toEqual(['match:ap-1', 'match:ap-2']);
+    expect(ids('Encounter', 'patient.general-practitioner=PractitionerRole/role-gp')).toEqual(['match:e-1']);
+
+    // A new appointment for another role, an encounter for ap-1, and ap-2 moved to the nurse.
+    repo.create({ resourceType: 'Appointment', status: 'booked', id: 'ap-3', participant: [{ actor: { reference: 'PractitionerRole/role-nurse' }, status: 'accepted' }] } as Appointment);
+    const e = repo.create({ resourceType: 'Encounter', status: 'in-progress', class: { code: 'AMB' }, subject: { reference: 'Patient/p-ola' }, appointment: [{ reference: 'Appointment/ap-1' }] } as Encounter);
+    const ap2 = repo.read<Appointment>('Appointment', 'ap-2');
+    repo.update({ ...ap2, participant: [{ actor: { reference: 'PractitionerRole/role-nurse' }, status: 'accepted' }] });
+
+    expect(ids('Appointment', 'actor=PractitionerRole/role-gp&_revinclude=Encounter:appointment')).toEqual(['match:ap-1', `include:${e.id}`]);
+    expect(ids('Appointment', 'actor=PractitionerRole/role-nurse')).toEqual(['match:ap-2', 'match:ap-3']);
+    expect(ids('Encounter', 'patient.general-practitioner=PractitionerRole/role-gp').sort()).toEqual([`match:${e.id}`, 'match:e-1'].sort());
+
+    // The patient moves to another GP: the chain follows.
+    const ola = repo.read<Patient>('Patient', 'p-ola');
+    repo.update({ ...ola, generalPractitioner: [{ reference: 'PractitionerRole/role-nurse' }] });
+    expect(ids('Encounter', 'patient.general-practitioner=PractitionerRole/role-gp')).toEqual([]);
+    expect(ids('Patient', 'general-practitioner=PractitionerRole/role-nurse').sort()).toEqual(['match:p-ola', 'match:p-per']);
   });
 });
 

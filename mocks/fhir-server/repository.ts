@@ -1,7 +1,8 @@
 import type { Bundle, BundleEntry, Resource } from 'fhir/r4';
 import { badRequest, conflict, gone, methodNotAllowed, notFound, preconditionFailed } from './errors';
 import { asFhirResource, isResourceType } from './resourceTypes';
-import { executeSearch, hasPatientParam, patientIdsOf, type SearchSource } from './search';
+import { executeSearch, hasPatientParam, patientIdsOf, referenceKeysOf, type SearchSource } from './search';
+import type { SearchParamDef } from './search-parameters';
 
 /**
  * The in-memory FHIR R4 repository behind the mock server.
@@ -113,6 +114,10 @@ export class FhirRepository implements SearchSource {
   private readonly newId: () => string;
   /** Bumped on every change; lets callers notice writes (e.g. to schedule a save). */
   private revision = 0;
+  /** Per type, bumped on every put or remove: a reference index older than this is rebuilt. */
+  private readonly typeRevisions = new Map<string, number>();
+  /** type → reference parameter → "Type/id" → the resources holding it (built on first use). */
+  private readonly referenceIndexes = new Map<string, Map<SearchParamDef, { revision: number; index: Map<string, Resource[]> }>>();
   private readonly listeners = new Set<(entry: DeltaEntry) => void>();
 
   constructor(options: RepositoryOptions = {}) {
@@ -147,6 +152,7 @@ export class FhirRepository implements SearchSource {
   clear(): void {
     this.byType.clear();
     this.patientIndex.clear();
+    this.referenceIndexes.clear();
     this.versions.clear();
     this.tombstones.clear();
     this.delta = [];
@@ -226,6 +232,30 @@ export class FhirRepository implements SearchSource {
   byPatient(type: string, patientId: string): Iterable<Resource> | undefined {
     if (!hasPatientParam(type)) return undefined;
     return this.patientIndex.get(type)?.get(patientId) ?? [];
+  }
+
+  byReference(type: string, def: SearchParamDef, key: string): readonly Resource[] {
+    const revision = this.typeRevisions.get(type) ?? 0;
+    let perType = this.referenceIndexes.get(type);
+    if (!perType) {
+      perType = new Map();
+      this.referenceIndexes.set(type, perType);
+    }
+    let entry = perType.get(def);
+    if (!entry || entry.revision !== revision) {
+      // One scan of the type, then every search by this parameter is a lookup until the next write.
+      const index = new Map<string, Resource[]>();
+      for (const resource of this.all(type)) {
+        for (const k of new Set(referenceKeysOf(resource, def))) {
+          const list = index.get(k);
+          if (list) list.push(resource);
+          else index.set(k, [resource]);
+        }
+      }
+      entry = { revision, index };
+      perType.set(def, entry);
+    }
+    return entry.index.get(key) ?? [];
   }
 
   search(type: string, params: URLSearchParams, baseUrl: string): Bundle {
@@ -473,6 +503,7 @@ export class FhirRepository implements SearchSource {
     }
     const old = !bulk || store.has(id) ? (previous ?? store.get(id)) : undefined;
     store.set(id, resource);
+    this.typeRevisions.set(type, (this.typeRevisions.get(type) ?? 0) + 1);
     if (type === 'Patient') return;
     const now = patientIdsOf(resource);
     const before = old ? patientIdsOf(old) : [];
@@ -497,6 +528,7 @@ export class FhirRepository implements SearchSource {
 
   private remove(resource: Resource): void {
     this.byType.get(resource.resourceType)?.delete(resource.id as string);
+    this.typeRevisions.set(resource.resourceType, (this.typeRevisions.get(resource.resourceType) ?? 0) + 1);
     const perType = this.patientIndex.get(resource.resourceType);
     if (!perType) return;
     for (const pid of patientIdsOf(resource)) {

@@ -59,6 +59,11 @@ export interface SearchSource {
    * search parameter, or undefined when the type has no such index. May be a superset.
    */
   byPatient(type: string, patientId: string): Iterable<Resource> | undefined;
+  /**
+   * The resources of `type` whose reference parameter `def` holds `key` ("Type/id"), in
+   * insertion order; optional (a source without it is searched by scanning).
+   */
+  byReference?(type: string, def: SearchParamDef, key: string): readonly Resource[];
 }
 
 const IGNORED = new Set(['_format', '_pretty', '_total']);
@@ -497,6 +502,44 @@ function hasAnyValue(resource: Resource, def: SearchParamDef): boolean {
 
 interface SearchContext {
   source: SearchSource;
+  /** Chained searches already resolved in this request (a chain is asked once, not per use). */
+  chains: Map<string, Set<string>>;
+}
+
+/** The "Type/id" keys of the resources of `targetType` a chained search (`param.chain=value`) names. */
+function chainedKeys(ctx: SearchContext, targetType: string, chain: string, rawValues: string[]): Set<string> {
+  const cacheKey = `${targetType}|${chain}|${rawValues.join('&')}`;
+  const cached = ctx.chains.get(cacheKey);
+  if (cached) return cached;
+  const sub = new URLSearchParams();
+  for (const v of rawValues) sub.append(chain, v);
+  const matched = new Set<string>();
+  for (const r of filterResources(ctx, targetType, parseQuery(ctx, targetType, sub, false))) matched.add(`${targetType}/${r.id}`);
+  ctx.chains.set(cacheKey, matched);
+  return matched;
+}
+
+/**
+ * The keys a plain reference parameter (no chain; no modifier or a type modifier) asks for, when
+ * every value names its type, so the reference index can answer it; else undefined.
+ */
+function plainReferenceKeys(def: SearchParamDef, modifier: string | undefined, values: string[]): Set<string> | undefined {
+  if (def.type !== 'reference') return undefined;
+  if (modifier !== undefined && !isResourceType(modifier)) return undefined;
+  const keys = new Set<string>();
+  for (const value of values) {
+    for (const raw of splitOr(value)) {
+      const v = unescape(raw);
+      if (v.includes('/')) {
+        const k = referenceKey(v);
+        if (modifier && typeOfKey(k) !== modifier) continue;
+        keys.add(k);
+      } else if (modifier) keys.add(`${modifier}/${v}`);
+      else if (def.target?.length === 1) keys.add(`${def.target[0]}/${v}`);
+      else return undefined;
+    }
+  }
+  return keys;
 }
 
 function buildPredicate(ctx: SearchContext, type: string, key: string, rawValues: string[], def: SearchParamDef, name: string, modifier: string | undefined, chain: string | undefined): Predicate {
@@ -510,10 +553,7 @@ function buildPredicate(ctx: SearchContext, type: string, key: string, rawValues
     if (!targetType) {
       throw badRequest(`Chained search '${key}' is ambiguous: say which type '${name}' points to, e.g. '${name}:${def.target?.[0] ?? 'Patient'}.${chain}'.`, 'not-supported');
     }
-    const sub = new URLSearchParams();
-    for (const v of rawValues) sub.append(chain, v);
-    const matched = new Set<string>();
-    for (const r of filterResources(ctx, targetType, parseQuery(ctx, targetType, sub, false))) matched.add(`${targetType}/${r.id}`);
+    const matched = chainedKeys(ctx, targetType, chain, rawValues);
     return (r) => referenceKeysFor(r, def).some((k) => matched.has(k));
   }
 
@@ -685,6 +725,7 @@ function parseQuery(ctx: SearchContext, type: string, params: URLSearchParams, w
   const query: ParsedQuery = { predicates: [], sort: [], count: DEFAULT_COUNT, offset: 0, summaryCount: false, includes: [], revincludes: [] };
   const patientIds: Set<string>[] = [];
   let idFilter: Set<string> | undefined;
+  let referenceKeys: { def: SearchParamDef; keys: Set<string> } | undefined;
 
   for (const [key, values] of grouped) {
     const dot = key.indexOf('.');
@@ -749,6 +790,19 @@ function parseQuery(ctx: SearchContext, type: string, params: URLSearchParams, w
     const def = defs[name];
     if (!def) throw unknownParam(type, name);
 
+    // Index use: patient.x=…, subject:Patient.x=… (the chain names the patients first).
+    if (def.type === 'reference' && (name === 'patient' || name === 'subject') && chain !== undefined && type !== 'Patient') {
+      const target = modifier ?? (def.target?.length === 1 ? def.target[0] : undefined);
+      if (target === 'Patient') {
+        const keys = chainedKeys(ctx, 'Patient', chain, values);
+        patientIds.push(new Set([...keys].map((k) => k.slice(8))));
+      }
+    }
+    // Index use: a plain reference (actor=PractitionerRole/…, service-provider=…), by the source's reference index.
+    if (chain === undefined && name !== 'patient' && name !== 'subject' && !referenceKeys) {
+      const keys = plainReferenceKeys(def, modifier, values);
+      if (keys) referenceKeys = { def, keys };
+    }
     // Index use: patient=…, subject=Patient/…, subject:Patient=… (only plain equality, no chain).
     if (def.type === 'reference' && (name === 'patient' || name === 'subject') && chain === undefined && (modifier === undefined || modifier === 'Patient')) {
       for (const value of values) {
@@ -802,6 +856,17 @@ function parseQuery(ctx: SearchContext, type: string, params: URLSearchParams, w
         };
       }
     }
+  }
+  const byReference = ctx.source.byReference?.bind(ctx.source);
+  if (!query.candidates && referenceKeys && byReference) {
+    const { def, keys } = referenceKeys;
+    query.candidates = () => {
+      const lists = [...keys].map((k) => byReference(type, def, k));
+      if (lists.length === 1) return lists[0] as readonly Resource[];
+      const seen = new Set<Resource>();
+      for (const list of lists) for (const r of list) seen.add(r);
+      return seen;
+    };
   }
   return query;
 }
@@ -922,7 +987,7 @@ function pageUrl(baseUrl: string, type: string, params: URLSearchParams, count: 
 
 /** The resources of `type` that match the (non-control) parameters, unsorted and unpaged. */
 export function matchResources(source: SearchSource, type: string, params: URLSearchParams): Resource[] {
-  const ctx: SearchContext = { source };
+  const ctx: SearchContext = { source, chains: new Map() };
   return filterResources(ctx, type, parseQuery(ctx, type, params, true));
 }
 
@@ -931,7 +996,7 @@ export function matchResources(source: SearchSource, type: string, params: URLSe
  * links (absolute, under `baseUrl`, e.g. "http://localhost:8787/fhir").
  */
 export function executeSearch(source: SearchSource, type: string, params: URLSearchParams, baseUrl: string): Bundle {
-  const ctx: SearchContext = { source };
+  const ctx: SearchContext = { source, chains: new Map() };
   const query = parseQuery(ctx, type, params, true);
   const matches = filterResources(ctx, type, query);
   const total = matches.length;
@@ -979,6 +1044,9 @@ export function executeSearch(source: SearchSource, type: string, params: URLSea
     if (type === 'Patient' && (rev.param === 'patient' || rev.param === 'subject')) {
       const lists = page.map((p) => source.byPatient(rev.sourceType, p.id ?? ''));
       if (lists.every((l) => l !== undefined)) candidates = lists.flatMap((l) => [...(l as Iterable<Resource>)]);
+    } else if (source.byReference) {
+      const byReference = source.byReference.bind(source);
+      candidates = [...wanted].flatMap((k) => byReference(rev.sourceType, rev.def, k));
     }
     for (const r of candidates) if (referenceKeysOf(r, rev.def).some((k) => wanted.has(k))) addInclude(r);
   }
