@@ -40,6 +40,27 @@ function bootPlugin(): Plugin {
           return `<link rel="modulepreload" crossorigin href="${src}">`;
         });
         if (!entry) throw new Error('the built index.html has no entry script');
+        // The start-up stages (src/app/startup/stages.ts) are dynamic imports of the entry:
+        // preload them with it, so they download together instead of one after another.
+        const bundle = ctx.bundle;
+        const entryFile = entry.replace(/^\//, '');
+        const preloaded = new Set([entryFile, ...[...html.matchAll(/rel="modulepreload" crossorigin href="\/([^"]+)"/g)].map((m) => m[1])]);
+        const stages: string[] = [];
+        const visit = (file: string) => {
+          const chunk = bundle[file];
+          if (!chunk || chunk.type !== 'chunk' || preloaded.has(file) || stages.includes(file)) return;
+          stages.push(file);
+          for (const imported of chunk.imports) visit(imported);
+        };
+        const entryChunk = bundle[entryFile];
+        if (!entryChunk || entryChunk.type !== 'chunk') throw new Error(`the bundle has no entry chunk ${entryFile}`);
+        for (const file of entryChunk.imports) visit(file);
+        for (const file of entryChunk.dynamicImports) {
+          const chunk = bundle[file];
+          if (chunk?.type === 'chunk' && !/\/mocks\//.test(chunk.facadeModuleId ?? '')) visit(file);
+        }
+        const links = stages.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('');
+        html = html.replace(`<link rel="modulepreload" crossorigin href="${entry}">`, (tag) => tag + links);
         return replace(html, '__APP_ENTRY__', json(entry));
       },
     },

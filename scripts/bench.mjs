@@ -69,7 +69,11 @@ function closure(key, seen = new Set()) {
 const files = (keys) => new Set([...keys].map((k) => manifest[k].file).filter((f) => f.endsWith('.js')));
 const sum = (set) => [...set].reduce((total, f) => total + gz(f), 0);
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
-const firstPage = files(closure(entryKey));
+// The first page: the entry, its static imports, and the start-up stages it imports dynamically
+// (src/app/startup/stages.ts; index.html preloads them), but not the mock backend.
+const firstPageKeys = closure(entryKey);
+for (const key of manifest[entryKey].dynamicImports ?? []) if (!key.startsWith('mocks/')) closure(key, firstPageKeys);
+const firstPage = files(firstPageKeys);
 results.sizes.firstPageKb = kb(sum(firstPage));
 const extra = (key) => {
   const own = files(closure(key));

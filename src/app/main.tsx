@@ -1,9 +1,5 @@
-import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
 import { bootstrap, renderFatal } from './bootstrap';
-import { initI18n } from '../i18n';
-import { usePreferences } from '../session/store';
-import { App } from './App';
+import { STARTUP_STAGES } from './startup/stages';
 
 const rootElement = document.getElementById('root') as HTMLElement;
 
@@ -18,24 +14,21 @@ function nextTask(): Promise<void> {
 
 /**
  * Start-up in short tasks (a long one would hold up everything else on a slow tablet): the
- * first page's modules have just run; the translations, then React's first render follow.
+ * libraries in stages (./startup/stages.ts), then the translations, then React's first render.
  */
 async function start(): Promise<void> {
   const config = bootstrap();
   config.catch(() => undefined); // reported below, where it is awaited
+  for (const stage of STARTUP_STAGES) {
+    await nextTask();
+    await stage();
+  }
   await nextTask();
+  const [{ initI18n }, { usePreferences }] = await Promise.all([import('../i18n'), import('../session/store')]);
   await initI18n(usePreferences.getState().language);
-  const loaded = await config;
-  const root = createRoot(rootElement);
-  // A transition: React renders the first page in slices, with the browser free in between
-  // (what index.html shows stays until it commits).
-  startTransition(() => {
-    root.render(
-      <StrictMode>
-        <App config={loaded} />
-      </StrictMode>,
-    );
-  });
+  await nextTask();
+  const { mountApp } = await import('./mount');
+  mountApp(rootElement, await config);
 }
 
 start().catch((error: unknown) => renderFatal(rootElement, error));
