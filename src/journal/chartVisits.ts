@@ -2,9 +2,9 @@ import { useMemo, useState } from 'react';
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Reference } from 'fhir/r4';
-import { parseISO } from 'date-fns';
 import { referenceId } from '../fhir/format';
 import { useSession } from '../session/store';
+import { parseFhirDate } from '../ui/dates';
 
 /**
  * "New since you last looked": when each user last opened each patient's record, on this
@@ -73,7 +73,7 @@ export interface NewEntryRule {
 /** True when someone other than the user recorded the entry after `since`. */
 export function isNewEntry(rule: NewEntryRule, date: string | undefined, author: Reference | undefined): boolean {
   if (!date) return false;
-  const time = parseISO(date).getTime();
+  const time = parseFhirDate(date).getTime();
   if (Number.isNaN(time) || time <= rule.since) return false;
   const authorRole = referenceId(author, 'PractitionerRole');
   return !authorRole || authorRole !== rule.ownRoleId;

@@ -1,16 +1,16 @@
 import type { TFunction } from 'i18next';
-import { format, isSameDay, parseISO } from 'date-fns';
+import { format, isSameDay } from 'date-fns';
 import type { Provenance } from '../../journal/provenance';
 import { groupText } from '../../journal/RecordedBy';
-import { formatDate, formatDateTime } from '../../ui/dates';
+import { formatDate, formatDateTime, parseFhirDate } from '../../ui/dates';
 import type { EncounterView } from './model';
 
 /** "12.03.2025 09:15–09:45", "03.02.2025 – 08.02.2025", or "fra 04.05.2024 10:00" for a stay in progress. */
 export function periodText(t: TFunction, v: Pick<EncounterView, 'start' | 'end' | 'status'>): string {
   if (!v.start) return t('encounters.noDate');
   if (!v.end) return v.status === 'in-progress' ? t('encounters.since', { date: formatDateTime(v.start) }) : formatDateTime(v.start);
-  const start = parseISO(v.start);
-  const end = parseISO(v.end);
+  const start = parseFhirDate(v.start);
+  const end = parseFhirDate(v.end);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return formatDateTime(v.start);
   return isSameDay(start, end) ? `${formatDateTime(v.start)}–${format(end, 'HH:mm')}` : `${formatDate(v.start)} – ${formatDate(v.end)}`;
 }

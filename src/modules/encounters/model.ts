@@ -1,9 +1,10 @@
 import type { Appointment, Encounter, Reference } from 'fhir/r4';
-import { format, parseISO } from 'date-fns';
+import { format } from 'date-fns';
 import { CODE_SYSTEM } from '../../domain/codeSystems';
 import { isServiceCode, type ServiceCode } from '../../domain/services';
 import { conceptText } from '../../fhir/format';
 import { UPCOMING_STATUSES } from './searches';
+import { parseFhirDate } from '../../ui/dates';
 
 /**
  * Contacts and appointments: past Encounters as a timeline grouped by month, and upcoming
@@ -93,7 +94,7 @@ export type TimelineRow = { kind: 'month'; key: string; month: string; count: nu
 /** "2026-11" for an instant, in the user's time zone; '' for no date. */
 export function monthOf(date: string | undefined): string {
   if (!date) return '';
-  const d = parseISO(date);
+  const d = parseFhirDate(date);
   return Number.isNaN(d.getTime()) ? '' : format(d, 'yyyy-MM');
 }
 

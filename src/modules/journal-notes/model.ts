@@ -1,11 +1,12 @@
 import type { Composition } from 'fhir/r4';
-import { addDays, addMonths, format, parseISO } from 'date-fns';
+import { addDays, addMonths, format } from 'date-fns';
 import { CODE_SYSTEM } from '../../domain/codeSystems';
 import { codingOf, conceptText, referenceId } from '../../fhir/format';
 import { narrativeText } from '../../fhir/narrative';
 import { replacedId } from '../../journal/notes/compose';
 import { SERVICE_OF_NOTE_TYPE, isNoteTypeCode, isServiceCode, type ServiceCode } from '../../journal/notes/noteTypes';
 import type { OrgInfo, RoleInfo } from '../../journal/provenance';
+import { parseFhirDate } from '../../ui/dates';
 
 /**
  * Pure logic of the journal list: a Composition (plus the author's PractitionerRole and the
@@ -68,7 +69,7 @@ export function normaliseText(text: string): string {
 
 function timeOf(date: string | undefined): number {
   if (!date) return 0;
-  const t = parseISO(date).getTime();
+  const t = parseFhirDate(date).getTime();
   return Number.isNaN(t) ? 0 : t;
 }
 

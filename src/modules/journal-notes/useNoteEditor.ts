@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Composition } from 'fhir/r4';
-import { parseISO } from 'date-fns';
 import { useQueryClient } from '@tanstack/react-query';
 import { useFhirClient } from '../../fhir/context';
 import { isFhirError } from '../../fhir/errors';
 import { fhirKeys } from '../../fhir/queryKeys';
 import type { Persona } from '../../session/personnel';
 import { compositionFromForm, correctionForm, emptyForm, formFromComposition, hasContent, hasSectionText, type NoteForm } from '../../journal/notes/compose';
+import { parseFhirDate } from '../../ui/dates';
 
 /** How the editor was opened. */
 export type EditorStart = { kind: 'new'; type: string } | { kind: 'draft'; draft: Composition } | { kind: 'correct'; original: Composition };
@@ -35,7 +35,7 @@ function initialForm(start: EditorStart): NoteForm {
 }
 
 function savedAt(c: Composition): Date {
-  const at = c.meta?.lastUpdated ? parseISO(c.meta.lastUpdated) : new Date();
+  const at = c.meta?.lastUpdated ? parseFhirDate(c.meta.lastUpdated) : new Date();
   return Number.isNaN(at.getTime()) ? new Date() : at;
 }
 

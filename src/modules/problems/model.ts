@@ -1,7 +1,8 @@
 import type { CodeableConcept, Condition, Extension, Reference } from 'fhir/r4';
-import { format, isValid, parseISO } from 'date-fns';
+import { format, isValid } from 'date-fns';
 import { DIAGNOSIS_SYSTEM_URI, findDiagnosisCode, type DiagnosisCode } from '../../domain/diagnosisCodes';
 import type { Persona, PersonnelGroup } from '../../session/personnel';
+import { parseFhirDate } from '../../ui/dates';
 
 /**
  * The problem list's pure logic: which Conditions it shows and how, the form a doctor fills
@@ -54,7 +55,7 @@ export function isListed(condition: Condition): boolean {
 
 function timeOf(value: string | undefined): number {
   if (!value) return Number.NEGATIVE_INFINITY;
-  const t = parseISO(value).getTime();
+  const t = parseFhirDate(value).getTime();
   return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
 }
 

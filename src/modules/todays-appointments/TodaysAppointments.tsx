@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { format, parseISO } from 'date-fns';
+import { format } from 'date-fns';
 import type { Appointment } from 'fhir/r4';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -19,6 +19,7 @@ import { useActionFeedback } from '../../ui/useActionFeedback';
 import { unseenResultsSearch } from '../../fhir/results/searches';
 import { dayListSearch, MARKS_ARRIVAL, NEW_FROM_OTHERS_DAYS, newSince, OFFICE_STAFF, recentDocumentsSearch, recentNotesSearch, SEES_REASON } from './manifest';
 import { appointmentsInConsultation, dayCounts, dayRows, markedArrived, newFromOthersByPatient, unseenCountByPatient, type DayRow } from './model';
+import { parseFhirDate } from '../../ui/dates';
 
 const STATUS_COLOR: Partial<Record<Appointment['status'], { color: ChipProps['color']; variant: ChipProps['variant'] }>> = {
   arrived: { color: 'info', variant: 'filled' },
@@ -119,7 +120,7 @@ export default function TodaysAppointments({ workspaceId, device }: ModuleProps)
             const status = STATUS_COLOR[appointment.status] ?? { color: 'default' as const, variant: 'filled' as const };
             return (
               <Box component="li" key={appointment.id} sx={{ display: 'flex', gap: 2, alignItems: 'baseline', py: 0.75, borderBottom: 1, borderColor: 'divider', flexWrap: 'wrap' }}>
-                <Typography sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: 700, minWidth: '3.5em' }}>{appointment.start ? format(parseISO(appointment.start), 'HH:mm') : ''}</Typography>
+                <Typography sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: 700, minWidth: '3.5em' }}>{appointment.start ? format(parseFhirDate(appointment.start), 'HH:mm') : ''}</Typography>
                 <Box sx={{ flex: 1, minWidth: '10rem' }}>
                   {row.patientId && opensCharts ? (
                     <Link component={RouterLink} to={`/${workspaceId}/patient/${row.patientId}`} sx={{ fontWeight: 600 }}>
@@ -162,7 +163,7 @@ export default function TodaysAppointments({ workspaceId, device }: ModuleProps)
                     to={`/${workspaceId}/consultation/${appointment.id ?? ''}`}
                     variant={row.inConsultation ? 'contained' : 'outlined'}
                     size={size}
-                    aria-label={t(row.inConsultation ? 'modules.todays-appointments.continueConsultationFor' : 'modules.todays-appointments.startConsultationFor', { name: row.patientName, time: appointment.start ? format(parseISO(appointment.start), 'HH:mm') : '' })}
+                    aria-label={t(row.inConsultation ? 'modules.todays-appointments.continueConsultationFor' : 'modules.todays-appointments.startConsultationFor', { name: row.patientName, time: appointment.start ? format(parseFhirDate(appointment.start), 'HH:mm') : '' })}
                   >
                     {t(row.inConsultation ? 'modules.todays-appointments.continueConsultation' : 'modules.todays-appointments.startConsultation')}
                   </Button>
@@ -173,7 +174,7 @@ export default function TodaysAppointments({ workspaceId, device }: ModuleProps)
                     size={size}
                     onClick={() => markArrived(row)}
                     disabled={update.isPending && update.variables?.resource.id === appointment.id}
-                    aria-label={t('modules.todays-appointments.markArrivedFor', { name: row.patientName, time: appointment.start ? format(parseISO(appointment.start), 'HH:mm') : '' })}
+                    aria-label={t('modules.todays-appointments.markArrivedFor', { name: row.patientName, time: appointment.start ? format(parseFhirDate(appointment.start), 'HH:mm') : '' })}
                   >
                     {t('modules.todays-appointments.markArrived')}
                   </Button>

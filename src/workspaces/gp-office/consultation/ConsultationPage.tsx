@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { format, parseISO } from 'date-fns';
+import { format } from 'date-fns';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -21,6 +21,7 @@ import { ConsultationForm } from './ConsultationForm';
 import { consultationEn, consultationNb } from './i18n';
 import { practitionerOf } from './model';
 import { useConsultation } from './useConsultation';
+import { parseFhirDate } from '../../../ui/dates';
 
 registerModuleStrings('consultation', { nb: consultationNb, en: consultationEn });
 
@@ -64,7 +65,7 @@ function Consultation({ appointmentId, persona }: { appointmentId: string; perso
       </Box>
     );
   }
-  const time = appointment.start ? format(parseISO(appointment.start), 'HH:mm') : undefined;
+  const time = appointment.start ? format(parseFhirDate(appointment.start), 'HH:mm') : undefined;
   const heading = (
     <Typography variant="h2" component="p" sx={{ fontSize: '1.1rem' }}>
       {time ? t('consultation.heading', { time }) : t('consultation.headingNoTime')}
