@@ -13,13 +13,14 @@ function fakeFetch(status: number, body: unknown, headers: Record<string, string
 const patient: Patient = { resourceType: 'Patient', id: 'pat-1', meta: { versionId: '3' } };
 
 describe('FhirClient', () => {
-  it('sends the bearer token and reads a resource', async () => {
+  it('sends the bearer token, and no cookies, and reads a resource', async () => {
     const fetchImpl = fakeFetch(200, patient);
     const client = new FhirClient({ baseUrl: 'http://x/fhir/', getToken: () => 'tok', fetchImpl });
     await expect(client.read('Patient', 'pat-1')).resolves.toEqual(patient);
     const [url, init] = fetchImpl.mock.calls[0]!;
     expect(url).toBe('http://x/fhir/Patient/pat-1');
     expect((init?.headers as Record<string, string>).Authorization).toBe('Bearer tok');
+    expect(init?.credentials).toBe('omit');
   });
 
   it('sends If-Match with the version the user saw on update', async () => {
