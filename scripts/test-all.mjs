@@ -2,7 +2,7 @@
 // `npm test`: type-check, lint, unit tests (Vitest) and the Playwright journeys, in that order.
 // Every step runs even if an earlier one fails; the last line totals every test that ran:
 // "N passed, N failed" (type-check and lint count as one test each).
-import { spawnSync, execSync } from 'node:child_process';
+import { spawn, spawnSync, execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const out = 'test-results';
@@ -29,12 +29,6 @@ function run(label, command, args, env = {}) {
   return { ok: result.status === 0, seconds };
 }
 
-function gate(label, command, args) {
-  const { ok, seconds } = run(label, command, args);
-  totals[ok ? 'passed' : 'failed'] += 1;
-  lines.push(`${label}: ${ok ? 'passed' : 'failed'} (${seconds} s)`);
-}
-
 function readJson(path) {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
@@ -43,8 +37,28 @@ function readJson(path) {
   }
 }
 
-gate('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-gate('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+/** Runs a check in the background, its output kept until it ends (so two can run side by side). */
+function background(label, command, args) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => resolve({ label, command, args, ok: code === 0, output, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+  });
+}
+
+// Type-check and lint side by side (each uses about one core), reported in order.
+for (const r of await Promise.all([
+  background('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']),
+  background('lint', 'npx', ['eslint', '.', '--max-warnings', '0']),
+])) {
+  console.log(`\n▶ ${r.label}: ${r.command} ${r.args.join(' ')}`);
+  if (r.output) process.stdout.write(r.output);
+  totals[r.ok ? 'passed' : 'failed'] += 1;
+  lines.push(`${r.label}: ${r.ok ? 'passed' : 'failed'} (${r.seconds} s)`);
+}
 
 {
   const file = `${out}/vitest.json`;
