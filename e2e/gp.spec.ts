@@ -15,9 +15,9 @@ async function signOut(page: Page, who: PersonaInfo) {
  * the patient has a medicine on the list to change. Returns the appointment's patient.
  */
 async function aBookedAppointmentToday(page: Page, practitionerRoleId: string): Promise<{ patientId: string; name: string }> {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const now = new Date();
-  const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  // Today in Oslo, where the scenario's day is (the test process may run in UTC: between 23 and
+  // 24 UTC in winter its date is still yesterday's).
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
   const bundle = await fhir<Bundle<Appointment>>(page, `Appointment?actor=PractitionerRole/${practitionerRoleId}&date=ge${today}&date=le${today}&_sort=-date&_count=1`);
   const last = bundle.entry?.[0]?.resource;
   if (!last) throw new Error('The GP has no appointments today');
