@@ -92,6 +92,8 @@ export default defineConfig({
     // Every core (Vitest's default leaves one free: on a 2-core CI machine that is one worker).
     // Pure tests (mocks/, domain/) run in Node, not jsdom (// @vitest-environment node).
     maxWorkers: availableParallelism(),
+    // Worker threads, not child processes: a third less time for the jsdom component tests here.
+    pool: 'threads',
     css: false,
   },
 });
