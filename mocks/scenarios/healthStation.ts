@@ -116,7 +116,7 @@ export function addHealthStationDay(repo: FhirRepository, ctx: ScenarioContext):
     meta,
     status: 'active',
     type: [{ coding: SERVICE['health-station'].coding, text: 'Helsestasjon for barn 0–5 år' }],
-    patient: subject,
+    patient: { ...subject, display: `${child.name?.[0]?.given?.[0] ?? ''} ${child.name?.[0]?.family ?? ''}` },
     managingOrganization: unitRef,
     period: { start: isoWithOffset(birthMs) },
     careManager: nurseRef,
