@@ -7,7 +7,6 @@ import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import ListItem from '@mui/material/ListItem';
 import Typography from '@mui/material/Typography';
-import { ageInDays } from '../../domain/childProgramme';
 import { formatName, referenceId } from '../../fhir/format';
 import { useFhirSearch } from '../../fhir/hooks';
 import type { ModuleProps } from '../../layout/types';
@@ -15,7 +14,12 @@ import { useSession } from '../../session/store';
 import { QueryList } from '../../ui/QueryList';
 import { healthStationDaySearch } from './manifest';
 
-const DAYS_PER_MONTH = 30.4375;
+/** Whole calendar months old (12 on the first birthday). */
+function calendarMonths(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return (y - by) * 12 + (m - bm) - (d < bd ? 1 : 0);
+}
 
 /** Today's consultations at the health station, in time order: the child, age and consultation, one tap to the child's page. */
 export default function HealthStationDay({ device }: ModuleProps) {
@@ -41,8 +45,7 @@ export default function HealthStationDay({ device }: ModuleProps) {
         const patientId = referenceId(a.participant.find((p) => p.actor?.reference?.startsWith('Patient/'))?.actor, 'Patient');
         const patient = patientId ? patients.get(patientId) : undefined;
         const name = patient ? formatName(patient.name) : (patientId ?? '');
-        const days = patient?.birthDate ? ageInDays(patient.birthDate, today) : undefined;
-        const months = days !== undefined ? Math.floor(days / DAYS_PER_MONTH) : undefined;
+        const months = patient?.birthDate ? calendarMonths(patient.birthDate, today) : undefined;
         return (
           <ListItem key={a.id} disableGutters sx={{ display: 'grid', gridTemplateColumns: '4.5rem 1fr', gap: 1, alignItems: 'baseline', py: device === 'tablet' ? 0.5 : 0.25 }}>
             <Typography sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>{a.start ? format(new Date(a.start), 'HH:mm') : ''}</Typography>

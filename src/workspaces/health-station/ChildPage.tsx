@@ -58,12 +58,12 @@ export function ChildPage() {
         <Typography variant="h1" component="h1" sx={{ fontSize: '1.6rem' }}>
           {t('hs.child.title')}
         </Typography>
-        {d && <Typography>{t('hs.child.age', { age: formatChildAge(t, d.ageDays) })}</Typography>}
+        {d && <Typography>{t('hs.child.age', { age: formatChildAge(t, birthDate, child.today) })}</Typography>}
         <Link component={RouterLink} to={`/health-station/patient/${patientId}`} sx={{ display: 'inline-flex', alignItems: 'center', minHeight: 44 }}>
           {t('hs.child.chart')}
         </Link>
       </Box>
-      {d && d.ageDays > 6 * 365 && <Alert severity="info">{t('hs.child.notChild', { age: formatChildAge(t, d.ageDays) })}</Alert>}
+      {d && d.ageDays > 6 * 365 && <Alert severity="info">{t('hs.child.notChild', { age: formatChildAge(t, birthDate, child.today) })}</Alert>}
       {error && <ErrorAlert error={error} />}
       <Paper sx={{ p: { xs: 1, sm: 2 } }}>
         <Tabs value={tab} onChange={(_, v: TabKey) => setTab(v)} aria-label={t('hs.child.tabs')} variant="scrollable" allowScrollButtonsMobile>

@@ -82,7 +82,7 @@ export function FamilyPanel({ patientId, parents, today }: { patientId: string; 
                     {name}
                   </Link>
                 )}
-                <Typography color="text.secondary">{formatChildAge(t, days)}</Typography>
+                <Typography color="text.secondary">{formatChildAge(t, c.birthDate ?? today, today)}</Typography>
               </ListItem>
             );
           })}

@@ -73,7 +73,7 @@ export function GrowthCharts({ tables, sex, ageDays, points, birthDate }: { tabl
                 return (
                   <TableRow key={`${p.date}-${p.indicator}`}>
                     <TableCell>{formatDay(p.date)}</TableCell>
-                    <TableCell>{formatChildAge(t, ageInDays(birthDate, p.date))}</TableCell>
+                    <TableCell>{formatChildAge(t, birthDate, p.date)}</TableCell>
                     <TableCell>{t(`hs.growth.chartTitle.${p.indicator}`)}</TableCell>
                     <TableCell align="right">{`${formatNumber(p.value, i18n.language, unit === 'kg' ? 2 : 1)} ${unit}`}</TableCell>
                     <TableCell align="right">{formatNumber(p.z, i18n.language, 2)}</TableCell>
@@ -131,7 +131,7 @@ function GrowthForm({ tables, sex, birthDate, today, patientId, persona, expecte
       const field = fieldOf[raw.indicator];
       if (z !== undefined && isImplausible(raw.indicator, z) && !warnings[field]) {
         const unit = field === 'weight' ? 'kg' : 'cm';
-        warnings[field] = t('hs.growth.implausible', { value: `${text[field].trim()} ${unit}`, age: formatChildAge(t, ageAtDate), z: formatNumber(z, i18n.language, 1) });
+        warnings[field] = t('hs.growth.implausible', { value: `${text[field].trim()} ${unit}`, age: formatChildAge(t, birthDate, date), z: formatNumber(z, i18n.language, 1) });
       }
     }
   }
@@ -143,6 +143,7 @@ function GrowthForm({ tables, sex, birthDate, today, patientId, persona, expecte
     setTried(true);
     setSaved(false);
     if (nothing || dateError || Object.keys(errors).length > 0) return;
+    if (!tables) return; // the plausibility check needs the WHO tables (the button waits for them)
     if (needsConfirm) return;
     const input = { date, measuredAs, ...(values.weight !== undefined ? { weightKg: values.weight } : {}), ...(values.length !== undefined ? { lengthCm: values.length } : {}), ...(values.head !== undefined ? { headCm: values.head } : {}) };
     save.mutate(growthTransaction(input, patientId, persona, new Date()), {
@@ -211,7 +212,7 @@ function GrowthForm({ tables, sex, birthDate, today, patientId, persona, expecte
         </Box>
       )}
       <Box>
-        <Button type="submit" variant="contained" disabled={save.isPending} sx={{ minHeight: 44 }}>
+        <Button type="submit" variant="contained" disabled={save.isPending || !tables} sx={{ minHeight: 44 }}>
           {save.isPending ? t('hs.growth.saving') : t('hs.growth.save')}
         </Button>
       </Box>

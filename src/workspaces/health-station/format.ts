@@ -1,12 +1,20 @@
 import type { TFunction } from 'i18next';
+import { ageInDays } from '../../domain/childProgramme';
 
-const DAYS_PER_MONTH = 30.4375;
 
-/** A child's age in words: days for the first two weeks, weeks to two months, months to two years, then years and months. */
-export function formatChildAge(t: TFunction, days: number): string {
+/** Whole calendar months from a date of birth to a day (both YYYY-MM-DD): 12 on the first birthday. */
+export function monthsOld(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return (y - by) * 12 + (m - bm) - (d < bd ? 1 : 0);
+}
+
+/** A child's age in words: days for the first two weeks, weeks to two months, calendar months to two years, then years and months. */
+export function formatChildAge(t: TFunction, birthDate: string, on: string): string {
+  const days = ageInDays(birthDate, on);
   if (days < 14) return t('hs.age.days', { count: days });
   if (days < 61) return t('hs.age.weeks', { count: Math.floor(days / 7) });
-  const months = Math.floor(days / DAYS_PER_MONTH);
+  const months = monthsOld(birthDate, on);
   if (months < 24) return t('hs.age.months', { count: months });
   const years = Math.floor(months / 12);
   const rest = months % 12;

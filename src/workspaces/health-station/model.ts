@@ -22,7 +22,7 @@ import type { Persona } from '../../session/personnel';
 
 /**
  * FHIR modelling of the health station (README, "The child health station"):
- * - growth: one Observation per value (category vital-signs; LOINC 29463-7 body weight in kg,
+ * - growth: one Observation per value (category vital-signs; LOINC.weight (29563-7, as DOMAIN.md gives it) in kg,
  *   8306-3 body length lying or 8302-2 body height standing in cm, 9843-4 head circumference in
  *   cm), written together in one transaction;
  * - a given dose: Immunization (status completed, vaccineCode ATC, lotNumber, site v3-ActSite,
