@@ -8,7 +8,7 @@ import { formatDay, formatNumber } from './format';
 
 const W = 520;
 const H = 320;
-const PAD = { left: 44, right: 40, top: 12, bottom: 40 };
+const PAD = { left: 44, right: 40, top: 22, bottom: 40 };
 const DAYS_PER_MONTH = 30.4375;
 
 /**
@@ -65,7 +65,7 @@ export const GrowthChart = memo(function GrowthChart({ model, sex }: { model: Ch
           <text x={(PAD.left + W - PAD.right) / 2} y={H - 6} textAnchor="middle">
             {byAge ? t('hs.growth.axisAgeMonths') : t('hs.growth.axisLength')}
           </text>
-          <text x={12} y={PAD.top + 8}>
+          <text x={PAD.left - 6} y={12} textAnchor="end">
             {unit}
           </text>
         </g>
