@@ -39,7 +39,8 @@ export async function benchGrowthChart({ base, chromeFlags, results, median, run
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || undefined, args: chromeFlags.slice(1) });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // Oslo time, as the clinicians' devices: the scenario's "today" is the Oslo date.
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, timezoneId: 'Europe/Oslo', locale: 'nb-NO' });
     await page.goto(`${base}/sign-in`);
     await page.getByRole('list', { name: 'Brukere du kan logge inn som' }).waitFor();
     const personas = await page.evaluate(async () => (await fetch('/personas')).json());
