@@ -79,13 +79,19 @@ export function addHealthStationDay(repo: FhirRepository, ctx: ScenarioContext):
   // An older sibling with both parents recorded as RelatedPerson.
   const parentsOf = (p: Patient): RelatedPerson[] =>
     (repo.search('RelatedPerson', new URLSearchParams({ patient: `Patient/${p.id}` }), '').entry ?? []).map((e) => e.resource as RelatedPerson);
-  const sibling = children.find((c) => {
-    const age = ageInDays(c.birthDate ?? today, today);
-    return age >= 730 && age < 6 * 365 && parentsOf(c).length === 2;
-  });
-
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
   const birthDate = new Date(Date.UTC(ty, tm - 1, td) - 365 * DAY).toISOString().slice(0, 10); // 12 months old today
+  // The family's children, by a parent's fødselsnummer: no birth within 15 months of hers.
+  const familyBirthDates = (rp: RelatedPerson): string[] =>
+    (repo.search('RelatedPerson', new URLSearchParams({ identifier: rp.identifier?.[0]?.value ?? '-' }), '').entry ?? []).map(
+      (e) => (repo.get('Patient', (e.resource as RelatedPerson).patient.reference?.split('/')[1] ?? '') as Patient | undefined)?.birthDate ?? '',
+    );
+  const sibling = children.find((c) => {
+    const age = ageInDays(c.birthDate ?? today, today);
+    const parents = parentsOf(c);
+    return age >= 730 && age < 6 * 365 && parents.length === 2 && parents.every((rp) => familyBirthDates(rp).every((b) => b && Math.abs(ageInDays(b, birthDate)) > 450));
+  });
+
   const birthMs = atOslo(birthDate, 4, 12);
   const random = rng(0x4b5 ^ Number(birthDate.replace(/-/g, '')));
   let fnr = makeSyntheticFnr(birthDate, 'female', random);
