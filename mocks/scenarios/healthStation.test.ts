@@ -43,7 +43,7 @@ describe('the health station day (standard and small scenarios)', () => {
     const others = siblings.filter((r) => r !== `Patient/${HS_CHILD_ID}`);
     expect(others.length).toBeGreaterThanOrEqual(1);
     // A plausible family: no sibling born within 15 months of her.
-    for (const ref of others) expect(Math.abs(ageInDays(repo.read<Patient>('Patient', ref.split('/')[1] ?? '').birthDate ?? '', child.birthDate ?? ''))).toBeGreaterThan(450);
+    for (const ref of others) expect(Math.abs(ageInDays(repo.read<Patient>('Patient', ref?.split('/')[1] ?? '').birthDate ?? '', child.birthDate ?? ''))).toBeGreaterThan(450);
 
     const mine = [...repo.types()].flatMap((t) => [...repo.all(t)].filter((r) => r.id?.startsWith('scn-hs-'))) as FhirResource[];
     expect(mine.length).toBeGreaterThan(20);

@@ -234,6 +234,7 @@ export const en: Translation = {
       age_one: '{{count}} month',
       age_other: '{{count}} months',
       status: { fulfilled: 'done', other: 'changed' },
+      listLabel: "Today's consultations in time order",
     },
     'triage-board': {
       title: 'Triage board',

@@ -232,6 +232,7 @@ export const nb = {
       age_one: '{{count}} måned',
       age_other: '{{count}} måneder',
       status: { fulfilled: 'gjennomført', other: 'endret' },
+      listLabel: 'Dagens konsultasjoner i tidsrekkefølge',
     },
     'triage-board': {
       title: 'Triagetavle',

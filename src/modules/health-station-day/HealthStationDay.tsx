@@ -41,6 +41,7 @@ export default function HealthStationDay({ device }: ModuleProps) {
       error={day.error}
       onRetry={() => void day.refetch()}
       emptyText={t('modules.health-station-day.empty')}
+      label={t('modules.health-station-day.listLabel')}
       render={(a) => {
         const patientId = referenceId(a.participant.find((p) => p.actor?.reference?.startsWith('Patient/'))?.actor, 'Patient');
         const patient = patientId ? patients.get(patientId) : undefined;
