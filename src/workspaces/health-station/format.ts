@@ -36,7 +36,9 @@ export function dateAtAge(birthDate: string, days: number): string {
 
 /** A decimal in the user's language (comma in Norwegian). */
 export function formatNumber(value: number, language: string, decimals: number): string {
-  return new Intl.NumberFormat(language.startsWith('nb') ? 'nb-NO' : 'en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  // −0.001 shown to two decimals is 0,00, not −0,00.
+  const rounded = Math.round(value * 10 ** decimals) / 10 ** decimals;
+  return new Intl.NumberFormat(language.startsWith('nb') ? 'nb-NO' : 'en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(rounded === 0 ? 0 : rounded);
 }
 
 /** Reads a decimal typed with a comma or a point; undefined for empty, NaN for anything else. */
