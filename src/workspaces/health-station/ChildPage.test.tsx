@@ -53,6 +53,7 @@ describe('the child’s page at the health station', () => {
     const s = await openChild({ failWrites: () => fail });
     const user = userEvent.setup();
     await user.click(screen.getByRole('tab', { name: 'Vekst' }));
+    await screen.findByRole('img', { name: 'Vekt for alder' }, { timeout: 20_000 }); // the WHO tables are in
     await user.type(screen.getByLabelText('Vekt (kg)'), '25');
     await user.type(screen.getByLabelText('Lengde/høyde (cm)'), '75,5');
     await user.click(screen.getByRole('button', { name: 'Lagre måling' }));
@@ -79,6 +80,19 @@ describe('the child’s page at the health station', () => {
     const { body } = await fhirAs<Bundle>(s, 'GET', `Observation?patient=Patient/${CHILD}&date=2026-11-26`);
     const saved = (body.entry ?? []).map((e) => e.resource as Observation);
     expect(saved.map((o) => `${o.code.coding?.[0]?.code} ${o.valueQuantity?.value}`).sort()).toEqual(['29563-7 9.8', '8306-3 75.5']);
+  }, 60_000);
+
+  it('growth: an implausible value checked and saved anyway is flagged in words in the table', async () => {
+    await openChild();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('tab', { name: 'Vekst' }));
+    await screen.findByRole('img', { name: 'Vekt for alder' }, { timeout: 20_000 }); // the WHO tables are in
+    await user.type(screen.getByLabelText('Vekt (kg)'), '25');
+    await user.click(await screen.findByRole('button', { name: 'Lagre måling' }));
+    await user.click(await screen.findByRole('button', { name: 'Lagre likevel' }));
+    expect(await screen.findByText('Målingen er lagret. Punktet er tegnet inn på kurvene.')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Målinger med z-skår og persentil' });
+    await waitFor(() => expect(within(table).getAllByRole('row')[1]).toHaveTextContent(/26\.11\.2026.*25,00 kg.*Usannsynlig verdi; Utenfor ±2 SD; Har krysset to persentillinjer/));
   }, 60_000);
 
   it('vaccines: the batch number is required; a registered 12-month dose is given in the table and the programme', async () => {

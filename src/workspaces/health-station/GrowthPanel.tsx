@@ -139,12 +139,13 @@ function GrowthForm({ tables, sex, birthDate, today, patientId, persona, expecte
   const warningKey = JSON.stringify([date, text, measuredAs]);
   const needsConfirm = Object.keys(warnings).length > 0 && confirmed !== warningKey;
 
-  const submit = () => {
+  /** Saves; `force` after the nurse has checked an implausible value ("Lagre likevel"). */
+  const submit = (force = false) => {
     setTried(true);
     setSaved(false);
     if (nothing || dateError || Object.keys(errors).length > 0) return;
     if (!tables) return; // the plausibility check needs the WHO tables (the button waits for them)
-    if (needsConfirm) return;
+    if (needsConfirm && !force) return;
     const input = { date, measuredAs, ...(values.weight !== undefined ? { weightKg: values.weight } : {}), ...(values.length !== undefined ? { lengthCm: values.length } : {}), ...(values.head !== undefined ? { headCm: values.head } : {}) };
     save.mutate(growthTransaction(input, patientId, persona, new Date()), {
       onSuccess: () => {
@@ -197,7 +198,14 @@ function GrowthForm({ tables, sex, birthDate, today, patientId, persona, expecte
         <Alert
           severity="warning"
           action={
-            <Button color="inherit" sx={{ minHeight: 44 }} onClick={() => setConfirmed(warningKey)}>
+            <Button
+              color="inherit"
+              sx={{ minHeight: 44 }}
+              onClick={() => {
+                setConfirmed(warningKey);
+                submit(true);
+              }}
+            >
               {t('hs.growth.confirm')}
             </Button>
           }
