@@ -106,6 +106,9 @@ test('a public health nurse sees a 12-month-old: growth on the curve, 12-month v
   await expect(page.getByText('Notatet er signert, og konsultasjonen er registrert som gjennomført.')).toBeVisible();
   await press(page, page.getByRole('tab', { name: 'Program' }));
   await expect(twelve).toContainText(`Gjennomført ${day.nb}`);
+  // Next is 15 months, not booked yet.
+  await expect(next).toContainText('15 måneder (kommer)');
+  await expect(next).toContainText('Ikke booket ennå – bør bookes til');
 
   // The family: both parents, and the older sibling one tap away.
   await press(page, page.getByRole('tab', { name: 'Familie' }));

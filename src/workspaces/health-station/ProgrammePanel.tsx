@@ -25,7 +25,15 @@ export function ProgrammePanel({ birthDate, programme, doses, booked }: { birthD
           {t('hs.programme.next')}
           {current ? `: ${t(`hs.consultation.${current.consultation.key}`)} (${t(`hs.status.${current.status}`).toLocaleLowerCase()})` : ''}
         </Typography>
-        <Typography>{!current ? t('hs.programme.none') : next ? t('hs.programme.bookedAt', { when: formatDateTime(next.start) }) : t('hs.programme.toBook')}</Typography>
+        <Typography>
+          {!current
+            ? t('hs.programme.none')
+            : next
+              ? t('hs.programme.bookedAt', { when: formatDateTime(next.start) })
+              : current.status === 'upcoming'
+                ? t('hs.programme.toBook', { date: formatDay(dateAtAge(birthDate, current.consultation.dueFromDays)) })
+                : t('hs.programme.toBookNow')}
+        </Typography>
       </Alert>
       <Table size="small" aria-label={t('hs.programme.title')}>
         <TableHead>
