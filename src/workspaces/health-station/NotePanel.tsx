@@ -83,6 +83,7 @@ export function NotePanel({ patientId, persona, programme, booked, today }: { pa
 
   useEffect(() => {
     if (Object.values(text).some((v) => v.trim() !== '')) localStorage.setItem(draftKey(patientId, key), JSON.stringify(text));
+    else localStorage.removeItem(draftKey(patientId, key)); // a draft emptied by hand is gone
   }, [text, patientId, key]);
 
   const submit = () => {
