@@ -20,10 +20,10 @@ describe('scenarios', () => {
     expect(getScenario('nope')).toBeUndefined();
   });
 
-  it('small has 300 patients and starts at the current minute', async () => {
+  it('small has 300 seeded patients and starts at the current minute', async () => {
     const backend = createMockBackend({ scenarioId: 'small', now: () => NOW });
     const repo = await backend.repository();
-    expect(repo.count('Patient')).toBe(300);
+    expect(repo.count('Patient')).toBe(301); // the seed's 300 and the health station's 12-month-old (healthStation.ts)
     const state = await backend.state();
     expect(state.dataNow).toBe('2026-11-26T09:15:00.000Z');
     expect(state.seed.patients).toBe(300);

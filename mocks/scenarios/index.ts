@@ -5,6 +5,7 @@ import { INTERPRETATION, LABS, OBS_CATEGORY_LAB, REPORT_CATEGORY_LAB, REPORT_COD
 import type { FhirRepository } from '../fhir-server/repository';
 import { osloDate, osloLocalToEpoch, osloOffsetMs } from '../fhir-server/dates';
 import { addEmergencyDay, addPatientsPresent, clinicsOf } from './emergency';
+import { addHealthStationDay } from './healthStation';
 
 /**
  * Scenarios: named, versioned starting states for usability sessions and tests, on top of the
@@ -142,7 +143,7 @@ function addAbnormalResults(repo: FhirRepository, ctx: ScenarioContext): void {
 export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'standard',
-    version: 2,
+    version: 3,
     title: { nb: 'Standard kommune', en: 'Standard municipality' },
     description: {
       nb: 'Syntetiske data for ti tusen pasienter i flere kommuner, med dagens timer, besøk og svar. Klokka er nå.',
@@ -153,11 +154,14 @@ export const SCENARIOS: readonly Scenario[] = [
       en: ['Sign in as one of the personas in the list.', 'Find a patient and look at the critical information.'],
     },
     // A normal evening at the emergency clinics: patients present now at every stage of the visit.
-    apply: (repo, ctx) => addEmergencyDay(repo, ctx, 14),
+    apply: (repo, ctx) => {
+      addEmergencyDay(repo, ctx, 14);
+      addHealthStationDay(repo, ctx); // the Bergen health station's day, with a 12-month-old
+    },
   },
   {
     id: 'small',
-    version: 2,
+    version: 3,
     title: { nb: 'Liten kommune (rask)', en: 'Small municipality (fast)' },
     description: {
       nb: 'Samme personell og steder, men bare 300 pasienter. For raske tester og korte økter.',
@@ -168,7 +172,10 @@ export const SCENARIOS: readonly Scenario[] = [
       en: ['Sign in and find a patient.'],
     },
     seed: { patients: 300, heavyPatients: 0 },
-    apply: (repo, ctx) => addEmergencyDay(repo, ctx, 6),
+    apply: (repo, ctx) => {
+      addEmergencyDay(repo, ctx, 6);
+      addHealthStationDay(repo, ctx);
+    },
   },
   {
     id: 'emergency-busy',

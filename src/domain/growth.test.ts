@@ -120,3 +120,59 @@ describe('standardiseLengthHeight', () => {
     expect(standardiseLengthHeight(730.5, 100, 'length')).toBeCloseTo(99.3, 10); // 24 months rounds up to 731
   });
 });
+
+describe('z-scores and percentiles at several ages, both sexes (WHO printed monthly tables)', () => {
+  // Rows of who2006-zscores-monthly.csv: L, M, S and the printed SD2neg, SD0, SD2 (one decimal).
+  const rows: Array<{ what: string; lms: Lms; sd2neg: number; sd0: number; sd2: number; restricted: boolean }> = [
+    { what: 'wfa boys 12 m', lms: { L: 0.0644, M: 9.6479, S: 0.10925 }, sd2neg: 7.7, sd0: 9.6, sd2: 12.0, restricted: true },
+    { what: 'wfa girls 12 m', lms: { L: -0.2024, M: 8.9481, S: 0.12268 }, sd2neg: 7.0, sd0: 8.9, sd2: 11.5, restricted: true },
+    { what: 'wfa girls 0 m', lms: { L: 0.3809, M: 3.2322, S: 0.14171 }, sd2neg: 2.4, sd0: 3.2, sd2: 4.2, restricted: true },
+    { what: 'wfa boys 60 m', lms: { L: -0.1506, M: 18.3366, S: 0.13517 }, sd2neg: 14.1, sd0: 18.3, sd2: 24.2, restricted: true },
+    { what: 'lhfa boys 6 m', lms: { L: 1, M: 67.6236, S: 0.03165 }, sd2neg: 63.3, sd0: 67.6, sd2: 71.9, restricted: false },
+    { what: 'lhfa girls 24 m (height)', lms: { L: 1, M: 85.7153, S: 0.03764 }, sd2neg: 79.3, sd0: 85.7, sd2: 92.2, restricted: false },
+    { what: 'hcfa boys 6 m', lms: { L: 1, M: 43.3306, S: 0.02817 }, sd2neg: 40.9, sd0: 43.3, sd2: 45.8, restricted: false },
+    { what: 'hcfa girls 36 m', lms: { L: 1, M: 48.5099, S: 0.02912 }, sd2neg: 45.7, sd0: 48.5, sd2: 51.3, restricted: false },
+  ];
+
+  it.each(rows)('$what: the printed SD2neg, median and SD2 lie at z −2, 0, +2 (percentiles 2.3, 50, 97.7)', ({ lms, sd2neg, sd0, sd2, restricted }) => {
+    // The true line is within ±0.05 of the printed value: the printed value's z is within that of ±0.05.
+    for (const [printed, k] of [[sd2neg, -2], [sd0, 0], [sd2, 2]] as const) {
+      const lo = zFromLms(printed - 0.05, lms, restricted);
+      const hi = zFromLms(printed + 0.05, lms, restricted);
+      expect(lo).toBeLessThanOrEqual(k);
+      expect(hi).toBeGreaterThanOrEqual(k);
+      expect(percentileFromZ(k)).toBeCloseTo(k === -2 ? 2.275 : k === 0 ? 50 : 97.725, 2);
+    }
+    expect(percentileFromZ(zFromLms(lms.M, lms, restricted))).toBeCloseTo(50, 10);
+  });
+});
+
+describe('the LMS formula at its edges', () => {
+  it('is continuous as L approaches 0 from either side (the ln form takes over below 1e-9)', () => {
+    const at = (L: number) => zFromLms(11, { L, M: 10, S: 0.1 }, false);
+    const limit = Math.log(1.1) / 0.1; // 0.9531
+    expect(at(0)).toBeCloseTo(limit, 12);
+    expect(at(1e-10)).toBeCloseTo(limit, 12);
+    expect(at(-1e-10)).toBeCloseTo(limit, 12);
+    expect(at(1e-6)).toBeCloseTo(limit, 5);
+    expect(at(-1e-6)).toBeCloseTo(limit, 5);
+  });
+
+  it('handles a negative L (skewed weight distributions) in both directions', () => {
+    const lms = { L: -0.3387, M: 16.4322, S: 0.14051 }; // wfa girls 50 months
+    expect(valueFromZ(-2, lms)).toBeLessThan(lms.M);
+    expect(zFromLms(valueFromZ(-2, lms), lms, false)).toBeCloseTo(-2, 10);
+    expect(zFromLms(valueFromZ(2.5, lms), lms, true)).toBeCloseTo(2.5, 10);
+  });
+
+  it('gives the restricted tail for girls too, continuous at −3 and +3', () => {
+    const girls12 = { L: -0.2024, M: 8.9481, S: 0.12268 };
+    const sd3 = valueFromZ(3, girls12);
+    const sd2 = valueFromZ(2, girls12);
+    expect(zFromLms(sd3 + (sd3 - sd2), girls12, true)).toBeCloseTo(4, 10); // one SD2–SD3 distance beyond SD3
+    const sd3neg = valueFromZ(-3, girls12);
+    const sd2neg = valueFromZ(-2, girls12);
+    expect(zFromLms(sd3neg - (sd2neg - sd3neg) / 2, girls12, true)).toBeCloseTo(-3.5, 10);
+    expect(zFromLms(sd3 + 1e-9, girls12, true)).toBeCloseTo(3, 6);
+  });
+});

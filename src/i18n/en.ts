@@ -227,6 +227,15 @@ export const en: Translation = {
       count_one: '{{count}} patient',
       count_other: '{{count}} patients',
     },
+    'health-station-day': {
+      title: "Today's consultations",
+      description: 'The children you see today, in time order, with age and the programme consultation.',
+      empty: 'No consultations today.',
+      age_one: '{{count}} month',
+      age_other: '{{count}} months',
+      status: { fulfilled: 'done', other: 'changed' },
+      listLabel: "Today's consultations in time order",
+    },
     'triage-board': {
       title: 'Triage board',
       description: 'Everyone present at the emergency clinic: triage level, time waited against the target, who is responsible, room and status.',

@@ -225,6 +225,15 @@ export const nb = {
       count_one: '{{count}} pasient',
       count_other: '{{count}} pasienter',
     },
+    'health-station-day': {
+      title: 'Dagens konsultasjoner',
+      description: 'Barna du har konsultasjon med i dag, i tidsrekkefølge, med alder og konsultasjon i programmet.',
+      empty: 'Ingen konsultasjoner i dag.',
+      age_one: '{{count}} måned',
+      age_other: '{{count}} måneder',
+      status: { fulfilled: 'gjennomført', other: 'endret' },
+      listLabel: 'Dagens konsultasjoner i tidsrekkefølge',
+    },
     'triage-board': {
       title: 'Triagetavle',
       description: 'Alle pasienter til stede på legevakten: hastegrad, ventetid mot målet, ansvarlige, rom og status.',

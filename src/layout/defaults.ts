@@ -62,7 +62,8 @@ export const DEFAULT_LAYOUTS: Record<PersonnelGroup, Defaults> = {
   'ed-nurse': EMERGENCY,
   'homecare-nurse': CARE_UNIT,
   'homecare-worker': CARE_UNIT,
-  'hs-nurse': CARE_UNIT,
+  // The health station works from the day's consultations; the unit's children below.
+  'hs-nurse': layouts([{ module: 'health-station-day', w: 8, h: 5 }, recent(4, 5), unitPatients(12)], [{ module: 'health-station-day', w: 12, h: 5 }, unitPatients(12), recent(12)]),
   'nh-nurse': CARE_UNIT,
   physio: layouts([{ module: 'todays-appointments', w: 6, h: 5 }, unitPatients(6), recent(6)], [{ module: 'todays-appointments', w: 12, h: 5 }, unitPatients(12), recent(12)]),
   // Non-health personnel see no clinical modules (DOMAIN.md: access, privacy and logging).
