@@ -5,6 +5,7 @@ import { INTERPRETATION, LABS, OBS_CATEGORY_LAB, REPORT_CATEGORY_LAB, REPORT_COD
 import type { FhirRepository } from '../fhir-server/repository';
 import { osloDate, osloLocalToEpoch, osloOffsetMs } from '../fhir-server/dates';
 import { addEmergencyDay, addPatientsPresent, clinicsOf } from './emergency';
+import { addHomeCareDay } from './homeCare';
 
 /**
  * Scenarios: named, versioned starting states for usability sessions and tests, on top of the
@@ -142,7 +143,7 @@ function addAbnormalResults(repo: FhirRepository, ctx: ScenarioContext): void {
 export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'standard',
-    version: 2,
+    version: 3,
     title: { nb: 'Standard kommune', en: 'Standard municipality' },
     description: {
       nb: 'Syntetiske data for ti tusen pasienter i flere kommuner, med dagens timer, besøk og svar. Klokka er nå.',
@@ -153,11 +154,15 @@ export const SCENARIOS: readonly Scenario[] = [
       en: ['Sign in as one of the personas in the list.', 'Find a patient and look at the critical information.'],
     },
     // A normal evening at the emergency clinics: patients present now at every stage of the visit.
-    apply: (repo, ctx) => addEmergencyDay(repo, ctx, 14),
+    // Home care: service decisions, IPLOS and today's routes (mocks/scenarios/homeCare.ts).
+    apply: (repo, ctx) => {
+      addEmergencyDay(repo, ctx, 14);
+      addHomeCareDay(repo, ctx);
+    },
   },
   {
     id: 'small',
-    version: 2,
+    version: 3,
     title: { nb: 'Liten kommune (rask)', en: 'Small municipality (fast)' },
     description: {
       nb: 'Samme personell og steder, men bare 300 pasienter. For raske tester og korte økter.',
@@ -168,7 +173,27 @@ export const SCENARIOS: readonly Scenario[] = [
       en: ['Sign in and find a patient.'],
     },
     seed: { patients: 300, heavyPatients: 0 },
-    apply: (repo, ctx) => addEmergencyDay(repo, ctx, 6),
+    apply: (repo, ctx) => {
+      addEmergencyDay(repo, ctx, 6);
+      addHomeCareDay(repo, ctx);
+    },
+  },
+  {
+    id: 'home-care-long-route',
+    version: 1,
+    title: { nb: 'Hjemmetjenesten: lang rute', en: 'Home care: a long route' },
+    description: {
+      nb: 'Sykepleieren i Hjemmetjenesten Årstad (Bergen) har 25 besøk i dag; kollegene har vanlige ruter. Ellers som standard.',
+      en: 'The nurse at Årstad home care (Bergen) has 25 visits today; the colleagues have normal routes. Otherwise as standard.',
+    },
+    tasks: {
+      nb: ['Logg inn som sykepleier i hjemmetjenesten i Bergen.', 'Finn neste besøk og sjekk inn.'],
+      en: ['Sign in as the home care nurse in Bergen.', 'Find the next visit and check in.'],
+    },
+    apply: (repo, ctx) => {
+      addEmergencyDay(repo, ctx, 14);
+      addHomeCareDay(repo, ctx, { longRoute: { personaId: 'bergen-homecare-nurse', visits: 25 } });
+    },
   },
   {
     id: 'emergency-busy',
