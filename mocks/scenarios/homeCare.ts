@@ -15,7 +15,7 @@ import type { ScenarioContext } from './index';
  *   urn:akson:codesystem:home-care-role|coordinator);
  * - a service decision (vedtak, CarePlan) for each patient with home care, with weekly hours and
  *   tasks (tiltak) by time of day, and an IPLOS assessment (Observation); patients in the
- *   district's neighbourhoods aged 75 and over are given home care when the district has fewer
+ *   district's neighbourhoods aged 70 and over are given home care when the district has fewer
  *   than MIN_PATIENTS (the small data sets), so every route is a realistic one;
  * - today's routes of the day shift: Appointments (07:30–15:30), about ROUTE_LENGTH per worker,
  *   grouped by postal code, each with key code and access notes.
@@ -25,7 +25,7 @@ import type { ScenarioContext } from './index';
  */
 
 const ROUTE_LENGTH = 10;
-const MIN_PATIENTS = 64;
+const MIN_PATIENTS = 72;
 const DAY_MS = 86_400_000;
 
 export interface HomeCareOptions {
@@ -148,6 +148,22 @@ function iplosScores(hours: number, r: () => number): Record<IplosVariable, numb
   return out;
 }
 
+/** `n` shared in proportion to `weights`, in whole numbers (largest remainders first, then the first). */
+export function apportion(n: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum <= 0 || n <= 0) return weights.map(() => 0);
+  const exact = weights.map((w) => (n * w) / sum);
+  const out = exact.map(Math.floor);
+  let left = n - out.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) {
+    if (left <= 0) break;
+    out[i] = (out[i] ?? 0) + 1;
+    left--;
+  }
+  return out;
+}
+
 /** Adds home care's day to the repository (see the file's comment). */
 export function addHomeCareDay(repo: FhirRepository, ctx: ScenarioContext, options: HomeCareOptions = {}): void {
   const now = ctx.now.getTime();
@@ -179,7 +195,7 @@ export function addHomeCareDay(repo: FhirRepository, ctx: ScenarioContext, optio
   const districts = [...new Set(roles.filter((r) => groupOf(r) === 'homecare-nurse').map((r) => r.organization?.reference?.replace('Organization/', '') ?? ''))].sort();
 
   // Small data sets: more patients (aged 75+, at home) get home care, so every route is realistic.
-  const born = Number(osloDate(now).slice(0, 4)) - 75;
+  const born = Number(osloDate(now).slice(0, 4)) - 70;
   const extra = ([...repo.all('Patient')] as Patient[])
     .filter((p) => !p.deceasedBoolean && !p.deceasedDateTime && !withCare.has(p.id ?? '') && Number((p.birthDate ?? '9999').slice(0, 4)) <= born)
     .sort((a, b) => hash(a.id ?? '') - hash(b.id ?? ''));
@@ -214,6 +230,15 @@ export function addHomeCareDay(repo: FhirRepository, ctx: ScenarioContext, optio
     repo.update({ ...coordinator, code: [...(coordinator.code ?? []), { coding: [{ ...COORDINATOR_CODE }], text: COORDINATOR_CODE.display }] });
     const districtRef: Reference = { reference: `Organization/${district}`, display: (repo.get('Organization', district) as { name?: string } | undefined)?.name ?? '' };
     const patients = (patientsOf.get(district) ?? []).sort((a, b) => (a.patient.id ?? '').localeCompare(b.patient.id ?? ''));
+
+    // Few patients (a thin district): more of them get a midday visit too (supervision), so routes stay full.
+    let visitsPlanned = patients.reduce((n, p) => n + p.slots.filter((x) => x !== 'EVE').length, 0);
+    for (const p of [...patients].sort((a, b) => b.hours - a.hours)) {
+      if (visitsPlanned >= staff.length * ROUTE_LENGTH) break;
+      if (p.slots.includes('NOON')) continue;
+      p.slots = [...p.slots.filter((x) => x !== 'EVE'), 'NOON', ...p.slots.filter((x) => x === 'EVE')];
+      visitsPlanned++;
+    }
 
     // Service decisions and IPLOS.
     const plans = new Map<string, string>();
@@ -250,7 +275,12 @@ export function addHomeCareDay(repo: FhirRepository, ctx: ScenarioContext, optio
         if (!(long && s.id === long.practitionerRoleId)) quota[i] = share;
       });
     }
-    const morningShare = total === 0 ? 0 : morning.length / total;
+    // Mornings and middays shared in proportion to each worker's quota (largest remainders).
+    const used = Math.min(total, quota.reduce((a, b) => a + b, 0));
+    const mUsed = Math.min(morning.length, Math.round((used * morning.length) / Math.max(1, total)));
+    const nUsed = Math.min(midday.length, used - mUsed);
+    const mornCounts = apportion(mUsed, quota);
+    const noonCounts = apportion(nUsed, quota);
     let mi = 0;
     let ni = 0;
     const persona = ctx.personas.find((p) => p.personnelGroup === 'homecare-nurse' && p.practitionerRoleId === coordinator.id);
@@ -265,9 +295,8 @@ export function addHomeCareDay(repo: FhirRepository, ctx: ScenarioContext, optio
       if (first) morning.unshift(first);
     }
     staff.forEach((worker, w) => {
-      const q = quota[w] ?? 0;
-      const nMorning = Math.min(morning.length - mi, Math.max(1, Math.round(q * morningShare)));
-      const nMidday = Math.min(midday.length - ni, q - nMorning);
+      const nMorning = mornCounts[w] ?? 0;
+      const nMidday = noonCounts[w] ?? 0;
       const stops: { p: CarePatient; slot: Slot; startMs: number; minutes: number }[] = [];
       const plan = (list: CarePatient[], from: number, count: number, slot: Slot, startMs: number, spanMin: number) => {
         const step = Math.max(15, Math.min(45, Math.floor(spanMin / Math.max(1, count))));

@@ -169,9 +169,10 @@ export interface HomeVisit {
   carePlans: CarePlan[];
 }
 
-/** The hour on the Oslo wall clock (the app runs in Norway; the time zone is the device's). */
-function localHour(ms: number): number {
-  return new Date(ms).getHours();
+/** The hour of a FHIR dateTime as written: the wall-clock time where it was booked (Norway), whatever the device's time zone. */
+function wallClockHour(dateTime: string | undefined, fallbackMs: number): number {
+  const m = /T(\d{2}):/.exec(dateTime ?? '');
+  return m ? Number(m[1]) : new Date(fallbackMs).getHours();
 }
 
 export function workerOf(appointment: Appointment): HomeVisit['worker'] {
@@ -238,7 +239,7 @@ export function visitOf(appointment: Appointment, patients: ReadonlyMap<string, 
   const patientId = referenceId(patientRef, 'Patient') ?? '';
   const patient = patients.get(patientId);
   const startMs = Date.parse(appointment.start ?? '');
-  const slot = slotOfHour(localHour(startMs));
+  const slot = slotOfHour(wallClockHour(appointment.start, startMs));
   const carePlans = (appointment.supportingInformation ?? []).map((r) => plans.get(referenceId(r, 'CarePlan') ?? '')).filter((p): p is CarePlan => p !== undefined);
   return {
     id: appointment.id ?? '',
