@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { format } from 'date-fns';
@@ -14,7 +14,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { addPhrase, checkOutProblems, deviationsOf, type CheckOutProblem, type DoseStatus } from '../../domain/homeCare';
 import { news2, type Acvpu } from '../../domain/news2';
-import { checkInBundle, checkOutBundle, dosesDue, medicationListSearch, personaRef, visitsOf, type DueDose, type HomeVisit } from '../../fhir/homeCare';
+import { checkInBundle, checkOutBundle, dosesDue, medicationListSearch, personaRef, visitsOf, type DueDose, type HomeVisit, type PlannedTask } from '../../fhir/homeCare';
+import type { FhirError } from '../../fhir/errors';
 import { useFhirSearch, useFhirTransaction } from '../../fhir/hooks';
 import { useCriticalInformation } from '../../fhir/patients';
 import { buildVitalsTransaction, news2InputOf, newUuid, type VitalValues } from '../../modules/vital-signs/fhirShapes';
@@ -75,6 +76,223 @@ function vitalsLine(v: VitalValues, total: number | undefined): string {
   return parts.length > 0 ? `Målt ${parts.join(', ')}.` : '';
 }
 
+type Update = (f: (d: VisitDraft) => VisitDraft) => void;
+
+/*
+ * The visit's sections are memoised on their own part of the draft, so a tap re-renders only the
+ * section it changed (ticking a task and checking in respond within the 100 ms budget).
+ */
+
+const TasksSection = memo(function TasksSection({ id, tasks, outcomes, update, showErrors }: { id: string; tasks: readonly PlannedTask[]; outcomes: VisitDraft['tasks']; update: Update; showErrors: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Box component="section" aria-labelledby={id} sx={{ display: 'grid', gap: 1 }}>
+      <Typography component="h2" variant="h2" id={id}>
+        {t('homeCare.visit.tasks')}
+      </Typography>
+      {tasks.length === 0 && <Typography>{t('homeCare.route.noTasks')}</Typography>}
+      {tasks.map((task) => {
+        const outcome = outcomes[task.code];
+        const name = t(`homeCare.task.${task.code}`);
+        const missing = Boolean(outcome && !outcome.done && outcome.reason.trim() === '');
+        return (
+          <Box key={task.code} sx={{ display: 'grid', gap: 0.5, borderBottom: 1, borderColor: 'divider', pb: 1 }}>
+            <Typography sx={{ fontWeight: 600 }}>{name}</Typography>
+            <Choice
+              label={name}
+              value={outcome ? (outcome.done ? 'done' : 'not-done') : undefined}
+              options={[
+                { value: 'done', label: t('homeCare.visit.taskDone') },
+                { value: 'not-done', label: t('homeCare.visit.taskNotDone') },
+              ]}
+              onChange={(v) =>
+                update((d) => {
+                  const before = d.tasks[task.code];
+                  return { ...d, tasks: { ...d.tasks, [task.code]: v === 'done' ? { done: true } : { done: false, reason: before && !before.done ? before.reason : '' } } };
+                })
+              }
+            />
+            {outcome && !outcome.done && (
+              <TextField
+                label={`${t('homeCare.visit.reason')}: ${name}`}
+                value={outcome.reason}
+                onChange={(e) => update((d) => ({ ...d, tasks: { ...d.tasks, [task.code]: { done: false, reason: e.target.value } } }))}
+                error={showErrors && missing}
+                helperText={showErrors && missing ? t('homeCare.visit.reasonRequired') : ' '}
+                required
+              />
+            )}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+});
+
+const DosesSection = memo(function DosesSection({
+  id,
+  doses,
+  pending,
+  error,
+  onRetry,
+  outcomes,
+  update,
+  showErrors,
+}: {
+  id: string;
+  doses: readonly DueDose[];
+  pending: boolean;
+  error: FhirError | null;
+  onRetry: () => void;
+  outcomes: VisitDraft['doses'];
+  update: Update;
+  showErrors: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Box component="section" aria-labelledby={id} sx={{ display: 'grid', gap: 1 }}>
+      <Typography component="h2" variant="h2" id={id}>
+        {t('homeCare.visit.medication')}
+      </Typography>
+      {error && <ErrorAlert error={error} onRetry={onRetry} />}
+      {pending ? <LoadingLines /> : doses.length === 0 && <Typography>{t('homeCare.visit.noDoses')}</Typography>}
+      {doses.map((dose) => {
+        const outcome = outcomes[dose.key];
+        const missing = Boolean(outcome && outcome.status !== 'given' && (outcome.reason ?? '').trim() === '');
+        return (
+          <Box key={dose.key} sx={{ display: 'grid', gap: 0.5, borderBottom: 1, borderColor: 'divider', pb: 1 }}>
+            <Typography sx={{ fontWeight: 600 }}>{dose.name}</Typography>
+            <Typography variant="body2">{dose.dosage}</Typography>
+            <Choice<DoseStatus>
+              label={dose.name}
+              value={outcome?.status}
+              options={[
+                { value: 'given', label: t('homeCare.visit.given') },
+                { value: 'not-given', label: t('homeCare.visit.notGiven') },
+                { value: 'refused', label: t('homeCare.visit.refused') },
+              ]}
+              onChange={(status) => update((d) => ({ ...d, doses: { ...d.doses, [dose.key]: status === 'given' ? { status } : { status, reason: d.doses[dose.key]?.reason ?? '' } } }))}
+            />
+            {outcome && outcome.status !== 'given' && (
+              <TextField
+                label={`${t('homeCare.visit.reason')}: ${dose.name}`}
+                value={outcome.reason ?? ''}
+                onChange={(e) => update((d) => ({ ...d, doses: { ...d.doses, [dose.key]: { status: outcome.status, reason: e.target.value } } }))}
+                error={showErrors && missing}
+                helperText={showErrors && missing ? t('homeCare.visit.reasonRequired') : ' '}
+                required
+              />
+            )}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+});
+
+const VitalsSection = memo(function VitalsSection({ id, vitals, acvpu, onOxygen, update }: { id: string; vitals: VisitDraft['vitals']; acvpu: VisitDraft['acvpu']; onOxygen: boolean; update: Update }) {
+  const { t } = useTranslation();
+  const vit = useMemo(() => values({ ...emptyDraft(''), vitals, acvpu, onOxygen }), [vitals, acvpu, onOxygen]);
+  const score = useMemo(() => news2(news2InputOf(vit.values)), [vit.values]);
+  const numericScored = Object.keys(score.scores).filter((k) => k !== 'airOrOxygen').length;
+  return (
+    <Box component="section" aria-labelledby={id} sx={{ display: 'grid', gap: 1 }}>
+      <Typography component="h2" variant="h2" id={id}>
+        {t('homeCare.visit.vitals')}
+      </Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(11rem, 1fr))', gap: 1.5 }}>
+        {VITAL_FIELDS.map((f) => {
+          const error = vit.errors[f];
+          return (
+            <TextField
+              key={f}
+              id={`${id}-${f}`}
+              label={t(`homeCare.visit.${f}`)}
+              value={vitals[f] ?? ''}
+              onChange={(e) => update((d) => ({ ...d, vitals: { ...d.vitals, [f]: e.target.value } }))}
+              error={Boolean(error)}
+              helperText={error ? (error.kind === 'number' ? t('homeCare.visit.invalidNumber') : t('homeCare.visit.outOfRange', { min: error.min, max: error.max })) : ' '}
+              slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+            />
+          );
+        })}
+        <TextField
+          select
+          id={`${id}-acvpu`}
+          label={t('homeCare.visit.acvpu')}
+          value={acvpu}
+          onChange={(e) => update((d) => ({ ...d, acvpu: e.target.value as Acvpu | '' }))}
+          slotProps={{ select: { native: true } }}
+          helperText=" "
+        >
+          <option value="">{t('homeCare.visit.acvpuNone')}</option>
+          {(['A', 'C', 'V', 'P', 'U'] as const).map((c) => (
+            <option key={c} value={c}>
+              {t(`homeCare.visit.acvpuOptions.${c}`)}
+            </option>
+          ))}
+        </TextField>
+      </Box>
+      <FormControlLabel control={<Switch checked={onOxygen} onChange={(e) => update((d) => ({ ...d, onOxygen: e.target.checked }))} />} label={t('homeCare.visit.oxygen')} sx={{ minHeight: 44 }} />
+      <Alert severity={score.band === 'high' ? 'error' : score.band === 'medium' || score.band === 'low-single-red' ? 'warning' : 'info'} role="status">
+        {numericScored === 0
+          ? t('homeCare.visit.news2None')
+          : `${score.complete ? t('homeCare.visit.news2', { total: score.total }) : t('homeCare.visit.news2Incomplete', { total: score.total, count: Object.keys(score.scores).length })} – ${t(`homeCare.visit.band.${score.band}`)}`}
+      </Alert>
+    </Box>
+  );
+});
+
+const ReportSection = memo(function ReportSection({ id, report, update, showErrors, children }: { id: string; report: string; update: Update; showErrors: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Box component="section" aria-labelledby={id} sx={{ display: 'grid', gap: 1 }}>
+      <Typography component="h2" variant="h2" id={id}>
+        {t('homeCare.visit.report')}
+      </Typography>
+      <Box role="group" aria-label={t('homeCare.visit.phrases')} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        {PHRASES.map((p) => (
+          <Chip key={p} label={t(`homeCare.visit.phrase.${p}`)} onClick={() => update((d) => ({ ...d, report: addPhrase(d.report, t(`homeCare.visit.phrase.${p}`)) }))} sx={{ minHeight: 44, fontSize: '0.95rem' }} />
+        ))}
+      </Box>
+      <TextField
+        id={`${id}-text`}
+        label={t('homeCare.visit.report')}
+        value={report}
+        onChange={(e) => update((d) => ({ ...d, report: e.target.value }))}
+        multiline
+        minRows={3}
+        required
+        error={showErrors && report.trim() === ''}
+        helperText={t('homeCare.visit.reportHelp')}
+      />
+      {children}
+    </Box>
+  );
+});
+
+const DeviationsPreview = memo(function DeviationsPreview({ tasks, doses, due, news2Total }: { tasks: VisitDraft['tasks']; doses: VisitDraft['doses']; due: readonly DueDose[]; news2Total: number | undefined }) {
+  const { t } = useTranslation();
+  const deviations = deviationsOf({ tasks, doses, doseNames: Object.fromEntries(due.map((d) => [d.key, d.name])), news2Total });
+  if (deviations.length === 0) return null;
+  return (
+    <Alert severity="warning">
+      <AlertTitle>{t('homeCare.visit.deviations')}</AlertTitle>
+      <Box component="ul" sx={{ m: 0, pl: 2 }}>
+        {deviations.map((d, i) => (
+          <li key={i}>
+            {d.kind === 'news2'
+              ? `NEWS2 ${d.total}`
+              : d.kind === 'dose-not-given'
+                ? `${d.medication}: ${t(d.status === 'refused' ? 'homeCare.visit.refused' : 'homeCare.visit.notGiven')}${d.reason ? ` – ${d.reason}` : ''}`
+                : `${t(`homeCare.task.${d.task}`)}: ${t('homeCare.visit.taskNotDone')}${d.reason ? ` – ${d.reason}` : ''}`}
+          </li>
+        ))}
+      </Box>
+    </Alert>
+  );
+});
+
 function VisitForm({ visit, persona, workspaceId }: { visit: HomeVisit; persona: Persona; workspaceId: string }) {
   const { t } = useTranslation();
   const ids = useId();
@@ -83,8 +301,11 @@ function VisitForm({ visit, persona, workspaceId }: { visit: HomeVisit; persona:
   const change = useVisitDrafts((s) => s.change);
   const discard = useVisitDrafts((s) => s.discard);
   const draft = stored && stored.practitionerRoleId === persona.practitionerRoleId ? stored : emptyDraft(persona.practitionerRoleId);
-  const update = (f: (d: VisitDraft) => VisitDraft) => change(visit.id, persona.practitionerRoleId, f);
+  const roleId = persona.practitionerRoleId;
+  const update: Update = useCallback((f) => change(visit.id, roleId, f), [change, visit.id, roleId]);
   const meds = useFhirSearch('MedicationStatement', medicationListSearch(visit.patientId));
+  const refetchMeds = meds.refetch;
+  const retryMeds = useCallback(() => void refetchMeds(), [refetchMeds]);
   const doses: DueDose[] = useMemo(() => dosesDue(meds.data?.resources ?? [], visit.slot), [meds.data, visit.slot]);
   const checkIn = useFhirTransaction();
   const checkOut = useFhirTransaction();
@@ -100,7 +321,6 @@ function VisitForm({ visit, persona, workspaceId }: { visit: HomeVisit; persona:
   const score = useMemo(() => news2(news2InputOf(vit.values)), [vit.values]);
   const numericScored = Object.keys(score.scores).filter((k) => k !== 'airOrOxygen').length;
   const news2Total = numericScored > 0 ? score.total : undefined;
-  const deviations = deviationsOf({ tasks: draft.tasks, doses: draft.doses, doseNames: Object.fromEntries(doses.map((d) => [d.key, d.name])), news2Total });
 
   const sendCheckIn = (atMs: number) => {
     checkIn.mutate(checkInBundle(visit, persona, atMs), {
@@ -165,7 +385,6 @@ function VisitForm({ visit, persona, workspaceId }: { visit: HomeVisit; persona:
     }
   };
   const finished = visit.state === 'finished';
-  const reasonError = (missing: boolean) => (showErrors && missing ? t('homeCare.visit.reasonRequired') : ' ');
 
   return (
     <Box sx={{ display: 'grid', gap: 2, pb: 12 }}>
@@ -219,156 +438,12 @@ function VisitForm({ visit, persona, workspaceId }: { visit: HomeVisit; persona:
             )}
           </Box>
 
-          <Box component="section" aria-labelledby={`${ids}-tasks`} sx={{ display: 'grid', gap: 1 }}>
-            <Typography component="h2" variant="h2" id={`${ids}-tasks`}>
-              {t('homeCare.visit.tasks')}
-            </Typography>
-            {visit.tasks.length === 0 && <Typography>{t('homeCare.route.noTasks')}</Typography>}
-            {visit.tasks.map((task) => {
-              const outcome = draft.tasks[task.code];
-              const name = t(`homeCare.task.${task.code}`);
-              return (
-                <Box key={task.code} sx={{ display: 'grid', gap: 0.5, borderBottom: 1, borderColor: 'divider', pb: 1 }}>
-                  <Typography sx={{ fontWeight: 600 }}>{name}</Typography>
-                  <Choice
-                    label={name}
-                    value={outcome ? (outcome.done ? 'done' : 'not-done') : undefined}
-                    options={[
-                      { value: 'done', label: t('homeCare.visit.taskDone') },
-                      { value: 'not-done', label: t('homeCare.visit.taskNotDone') },
-                    ]}
-                    onChange={(v) => update((d) => ({ ...d, tasks: { ...d.tasks, [task.code]: v === 'done' ? { done: true } : { done: false, reason: d.tasks[task.code] && !d.tasks[task.code]!.done ? (d.tasks[task.code] as { reason: string }).reason : '' } } }))}
-                  />
-                  {outcome && !outcome.done && (
-                    <TextField
-                      label={`${t('homeCare.visit.reason')}: ${name}`}
-                      value={outcome.reason}
-                      onChange={(e) => update((d) => ({ ...d, tasks: { ...d.tasks, [task.code]: { done: false, reason: e.target.value } } }))}
-                      error={showErrors && outcome.reason.trim() === ''}
-                      helperText={reasonError(outcome.reason.trim() === '')}
-                      required
-                    />
-                  )}
-                </Box>
-              );
-            })}
-          </Box>
-
-          <Box component="section" aria-labelledby={`${ids}-meds`} sx={{ display: 'grid', gap: 1 }}>
-            <Typography component="h2" variant="h2" id={`${ids}-meds`}>
-              {t('homeCare.visit.medication')}
-            </Typography>
-            {meds.error && <ErrorAlert error={meds.error} onRetry={() => void meds.refetch()} />}
-            {meds.isPending ? <LoadingLines /> : doses.length === 0 && <Typography>{t('homeCare.visit.noDoses')}</Typography>}
-            {doses.map((dose) => {
-              const outcome = draft.doses[dose.key];
-              return (
-                <Box key={dose.key} sx={{ display: 'grid', gap: 0.5, borderBottom: 1, borderColor: 'divider', pb: 1 }}>
-                  <Typography sx={{ fontWeight: 600 }}>{dose.name}</Typography>
-                  <Typography variant="body2">{dose.dosage}</Typography>
-                  <Choice<DoseStatus>
-                    label={dose.name}
-                    value={outcome?.status}
-                    options={[
-                      { value: 'given', label: t('homeCare.visit.given') },
-                      { value: 'not-given', label: t('homeCare.visit.notGiven') },
-                      { value: 'refused', label: t('homeCare.visit.refused') },
-                    ]}
-                    onChange={(status) => update((d) => ({ ...d, doses: { ...d.doses, [dose.key]: status === 'given' ? { status } : { status, reason: d.doses[dose.key]?.reason ?? '' } } }))}
-                  />
-                  {outcome && outcome.status !== 'given' && (
-                    <TextField
-                      label={`${t('homeCare.visit.reason')}: ${dose.name}`}
-                      value={outcome.reason ?? ''}
-                      onChange={(e) => update((d) => ({ ...d, doses: { ...d.doses, [dose.key]: { status: outcome.status, reason: e.target.value } } }))}
-                      error={showErrors && (outcome.reason ?? '').trim() === ''}
-                      helperText={reasonError((outcome.reason ?? '').trim() === '')}
-                      required
-                    />
-                  )}
-                </Box>
-              );
-            })}
-          </Box>
-
-          <Box component="section" aria-labelledby={`${ids}-vitals`} sx={{ display: 'grid', gap: 1 }}>
-            <Typography component="h2" variant="h2" id={`${ids}-vitals`}>
-              {t('homeCare.visit.vitals')}
-            </Typography>
-            <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(11rem, 1fr))', gap: 1.5 }}>
-              {VITAL_FIELDS.map((f) => {
-                const error = vit.errors[f];
-                return (
-                  <TextField
-                    key={f}
-                    id={`${ids}-${f}`}
-                    label={t(`homeCare.visit.${f}`)}
-                    value={draft.vitals[f] ?? ''}
-                    onChange={(e) => update((d) => ({ ...d, vitals: { ...d.vitals, [f]: e.target.value } }))}
-                    error={Boolean(error)}
-                    helperText={error ? (error.kind === 'number' ? t('homeCare.visit.invalidNumber') : t('homeCare.visit.outOfRange', { min: error.min, max: error.max })) : ' '}
-                    slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-                  />
-                );
-              })}
-              <TextField
-                select
-                id={`${ids}-acvpu`}
-                label={t('homeCare.visit.acvpu')}
-                value={draft.acvpu}
-                onChange={(e) => update((d) => ({ ...d, acvpu: e.target.value as Acvpu | '' }))}
-                slotProps={{ select: { native: true } }}
-                helperText=" "
-              >
-                <option value="">{t('homeCare.visit.acvpuNone')}</option>
-                {(['A', 'C', 'V', 'P', 'U'] as const).map((c) => (
-                  <option key={c} value={c}>
-                    {t(`homeCare.visit.acvpuOptions.${c}`)}
-                  </option>
-                ))}
-              </TextField>
-            </Box>
-            <FormControlLabel control={<Switch checked={draft.onOxygen} onChange={(e) => update((d) => ({ ...d, onOxygen: e.target.checked }))} />} label={t('homeCare.visit.oxygen')} sx={{ minHeight: 44 }} />
-            <Alert severity={score.band === 'high' ? 'error' : score.band === 'medium' || score.band === 'low-single-red' ? 'warning' : 'info'} role="status">
-              {news2Total === undefined
-                ? t('homeCare.visit.news2None')
-                : `${score.complete ? t('homeCare.visit.news2', { total: score.total }) : t('homeCare.visit.news2Incomplete', { total: score.total, count: Object.keys(score.scores).length })} – ${t(`homeCare.visit.band.${score.band}`)}`}
-            </Alert>
-          </Box>
-
-          <Box component="section" aria-labelledby={`${ids}-report`} sx={{ display: 'grid', gap: 1 }}>
-            <Typography component="h2" variant="h2" id={`${ids}-report`}>
-              {t('homeCare.visit.report')}
-            </Typography>
-            <Box role="group" aria-label={t('homeCare.visit.phrases')} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-              {PHRASES.map((p) => (
-                <Chip key={p} label={t(`homeCare.visit.phrase.${p}`)} onClick={() => update((d) => ({ ...d, report: addPhrase(d.report, t(`homeCare.visit.phrase.${p}`)) }))} sx={{ minHeight: 44, fontSize: '0.95rem' }} />
-              ))}
-            </Box>
-            <TextField
-              id={`${ids}-report-text`}
-              label={t('homeCare.visit.report')}
-              value={draft.report}
-              onChange={(e) => update((d) => ({ ...d, report: e.target.value }))}
-              multiline
-              minRows={3}
-              required
-              error={showErrors && draft.report.trim() === ''}
-              helperText={t('homeCare.visit.reportHelp')}
-            />
-            {deviations.length > 0 && (
-              <Alert severity="warning">
-                <AlertTitle>{t('homeCare.visit.deviations')}</AlertTitle>
-                <Box component="ul" sx={{ m: 0, pl: 2 }}>
-                  {deviations.map((d, i) => (
-                    <li key={i}>
-                      {d.kind === 'news2' ? `NEWS2 ${d.total}` : d.kind === 'dose-not-given' ? `${d.medication}: ${t(d.status === 'refused' ? 'homeCare.visit.refused' : 'homeCare.visit.notGiven')}${d.reason ? ` – ${d.reason}` : ''}` : `${t(`homeCare.task.${d.task}`)}: ${t('homeCare.visit.taskNotDone')}${d.reason ? ` – ${d.reason}` : ''}`}
-                    </li>
-                  ))}
-                </Box>
-              </Alert>
-            )}
-          </Box>
+          <TasksSection id={`${ids}-tasks`} tasks={visit.tasks} outcomes={draft.tasks} update={update} showErrors={showErrors} />
+          <DosesSection id={`${ids}-meds`} doses={doses} pending={meds.isPending} error={meds.error} onRetry={retryMeds} outcomes={draft.doses} update={update} showErrors={showErrors} />
+          <VitalsSection id={`${ids}-vitals`} vitals={draft.vitals} acvpu={draft.acvpu} onOxygen={draft.onOxygen} update={update} />
+          <ReportSection id={`${ids}-report`} report={draft.report} update={update} showErrors={showErrors}>
+            <DeviationsPreview tasks={draft.tasks} doses={draft.doses} due={doses} news2Total={news2Total} />
+          </ReportSection>
 
           {problems.length > 0 && (
             <Alert severity="error" ref={problemsRef} tabIndex={-1} role="alert">
