@@ -59,6 +59,21 @@ test('@tablet-only a home care nurse checks in to the first visit, ticks tasks, 
     await expect(done).toHaveAttribute('aria-pressed', 'true');
   }
 
+  // The patient's service decisions and IPLOS, one tap away; coming back, nothing ticked is lost.
+  await page.getByRole('link', { name: 'Vedtak og IPLOS' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: `Vedtak og IPLOS for ${patientName}` })).toBeVisible();
+  await expect(page.getByText(/timer per uke/).first()).toBeVisible();
+  await expect(page.getByRole('table', { name: 'IPLOS funksjonsvurdering' }).getByRole('row')).toHaveCount(21);
+  await expectAccessible(page, 'service decisions and IPLOS');
+  // The nurse persona is the district's coordinator: a new IPLOS assessment is hers to record.
+  await page.getByRole('button', { name: 'Ny vurdering' }).tap();
+  await expect(page.getByRole('form', { name: 'Ny vurdering' })).toBeVisible();
+  await expectAccessible(page, 'a new IPLOS assessment');
+  await page.getByRole('button', { name: 'Avbryt' }).tap();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: `Besøk hos ${patientName}` })).toBeVisible();
+  await expect(taskGroups.first().getByRole('button', { name: 'Utført', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
   // Two doses: one given, one refused with a reason.
   const meds = page.getByRole('region', { name: 'Legemidler å gi nå' });
   const doseGroups = meds.getByRole('group');
