@@ -11,6 +11,7 @@ import type { PersonnelGroup } from '../../session/personnel';
 import { homeCareEn, homeCareNb } from '../../i18n/homeCare';
 import { registerModuleStrings } from '../../i18n/moduleStrings';
 import { DRAFT_STORAGE_KEY, useVisitDrafts } from './draftStore';
+import HomeCareVisits from '../../modules/home-care-visits/HomeCareVisits';
 import DecisionsPage from './DecisionsPage';
 import { VisitPage } from './VisitPage';
 
@@ -33,7 +34,7 @@ async function firstVisit(s: MockSession): Promise<Appointment> {
 }
 
 describe('a visit with patchy coverage', () => {
-  it('keeps everything typed when the check-out cannot reach the journal, says so, and saves it on retry', async () => {
+  it('keeps everything typed when the check-out cannot reach the journal, says so, and saves it on retry', { timeout: 60_000 }, async () => {
     const s = await session('homecare-nurse');
     const visit = await firstVisit(s);
     let offline = false;
@@ -86,6 +87,63 @@ describe('a visit with patchy coverage', () => {
     expect(after.status).toBe('fulfilled');
     // Saved: nothing left on the tablet.
     expect(useVisitDrafts.getState().drafts[visit.id ?? '']).toBeUndefined();
+  });
+});
+
+describe('a check-in without coverage', () => {
+  it('records the time at once, says it is not saved yet, and saves it on retry', async () => {
+    const s = await session('homecare-nurse');
+    const visit = await firstVisit(s);
+    let offline = true;
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (offline && init?.method === 'POST') throw new TypeError('Failed to fetch');
+      return s.fetchImpl(input, init);
+    }) as typeof fetch;
+    renderWithProviders(
+      <Routes>
+        <Route path="/home-care/visit/:appointmentId" element={<VisitPage />} />
+      </Routes>,
+      { fetchImpl, token: s.token, route: `/home-care/visit/${visit.id ?? ''}` },
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Sjekk inn' }, { timeout: 15_000 }));
+    expect(screen.getByText(/Sjekket inn kl\. \d\d:\d\d/)).toBeInTheDocument();
+    expect(await screen.findByText('Innsjekkingen er ikke lagret ennå. Den sendes på nytt når du prøver igjen eller sjekker ut.')).toBeInTheDocument();
+    offline = false;
+    await user.click(screen.getByRole('button', { name: 'Prøv igjen' }));
+    await waitFor(() => expect(screen.queryByText('Ikke lagret ennå')).not.toBeInTheDocument());
+    const { body } = await fhirAs<Bundle>(s, 'GET', `Encounter?appointment=Appointment/${visit.id ?? ''}`);
+    expect(body.entry).toHaveLength(1);
+    expect((await fhirAs<Appointment>(s, 'GET', `Appointment/${visit.id ?? ''}`)).body.status).toBe('arrived');
+  });
+});
+
+describe('today’s visits', () => {
+  it('the coordinator moves a visit to a colleague; it leaves her route', async () => {
+    const s = await session('homecare-nurse');
+    renderWithProviders(<HomeCareVisits workspaceId="home-care" config={{}} device="tablet" />, { fetchImpl: s.fetchImpl, token: s.token });
+    const route = await screen.findByRole('list', { name: 'Dagens besøk' }, { timeout: 15_000 });
+    expect(await screen.findByText('Du er koordinator for distriktet.')).toBeInTheDocument();
+    const before = within(route).getAllByRole('listitem');
+    const last = before[before.length - 1]!;
+    const name = within(last).getByRole('link').textContent ?? '';
+    const user = userEvent.setup();
+    await user.click(within(last).getByRole('button', { name: `Flytt besøket hos ${name}` }));
+    const dialog = screen.getByRole('dialog', { name: `Flytt besøket hos ${name}` });
+    const to = within(dialog).getByLabelText('Til kollega');
+    const colleague = within(to as HTMLSelectElement).getAllByRole('option')[0]!.textContent ?? '';
+    await user.click(within(dialog).getByRole('button', { name: 'Flytt besøket' }));
+    expect(await screen.findByText(`Besøket hos ${name} er flyttet til ${colleague}.`)).toBeInTheDocument();
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Dagens besøk' })).getAllByRole('listitem')).toHaveLength(before.length - 1));
+  });
+
+  it('a care worker sees the route but cannot move visits', async () => {
+    const s = await session('homecare-worker');
+    renderWithProviders(<HomeCareVisits workspaceId="home-care" config={{}} device="tablet" />, { fetchImpl: s.fetchImpl, token: s.token });
+    const route = await screen.findByRole('list', { name: 'Dagens besøk' }, { timeout: 15_000 });
+    expect(within(route).getAllByRole('listitem').length).toBeGreaterThan(0);
+    expect(within(route).getAllByText(/^Tilgang:/).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: /^Flytt besøket hos/ })).not.toBeInTheDocument();
   });
 });
 
