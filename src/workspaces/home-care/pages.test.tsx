@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Appointment, Bundle, Composition } from 'fhir/r4';
@@ -17,6 +17,11 @@ import { VisitPage } from './VisitPage';
 
 workAfterScenarioClock();
 registerModuleStrings('homeCare', { nb: homeCareNb, en: homeCareEn });
+
+// The small scenario's backend, built once for the file (slow on a busy machine), whichever test runs first.
+beforeAll(async () => {
+  await (await mockBackendSession('homecare-nurse', { municipality: 'Bergen' })).backend.ready();
+}, 120_000);
 
 async function session(group: PersonnelGroup): Promise<MockSession> {
   const s = await mockBackendSession(group, { municipality: 'Bergen' });
@@ -177,6 +182,32 @@ describe('service decisions', () => {
     await user.type(hours, '12,5');
     await user.click(screen.getByRole('button', { name: 'Lagre' }));
     expect(await screen.findByText('12,5 timer per uke')).toBeInTheDocument();
+  });
+
+  it('the coordinator records a new IPLOS assessment: a missing score and a future date are refused with a message, then it is saved and shown', async () => {
+    const s = await session('homecare-nurse');
+    const visit = await firstVisit(s);
+    const patientId = visit.participant[0]!.actor!.reference!.split('/')[1]!;
+    await open(s, patientId);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Ny vurdering' }));
+    const form = screen.getByRole('form', { name: 'Ny vurdering' });
+    // Prefilled from the last assessment; one score taken away, the date in the future.
+    await user.selectOptions(within(form).getByLabelText('Hukommelse'), '');
+    const date = within(form).getByLabelText('Dato for vurderingen');
+    await user.clear(date);
+    await user.type(date, '2026-12-24');
+    await user.click(within(form).getByRole('button', { name: 'Lagre vurderingen' }));
+    expect(await within(form).findByText('Noen variabler mangler skår.')).toBeInTheDocument();
+    expect(within(form).getByText('Skriv en dato (ÅÅÅÅ-MM-DD), ikke fram i tid.')).toBeInTheDocument();
+    expect(date).toHaveValue('2026-12-24');
+    await user.selectOptions(within(form).getByLabelText('Hukommelse'), '4');
+    await user.clear(date);
+    await user.type(date, '2026-11-25');
+    await user.click(within(form).getByRole('button', { name: 'Lagre vurderingen' }));
+    expect(await screen.findByText(/^Vurdert 25\.11\.2026 av /)).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'IPLOS funksjonsvurdering' });
+    expect(within(within(table).getByText('Hukommelse').closest('tr')!).getByText('4 – stort')).toBeInTheDocument();
   });
 
   it('a care worker (not the coordinator) sees the decisions but cannot change them', async () => {
