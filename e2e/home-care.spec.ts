@@ -10,6 +10,17 @@ import { test, expect, expectAccessible, openPatient, signIn } from './fixtures'
 
 test.describe.configure({ timeout: 150_000 });
 
+/** Buttons and links in the main content smaller than 44 px (touch targets for gloved hands). */
+async function smallTargets(page: Page, within = 'main'): Promise<string[]> {
+  return page.locator(within).evaluate((main) =>
+    [...main.querySelectorAll('button, a[href], [role="button"]')]
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 44 || box.width < 44)
+      .map(({ el, box }) => `${el.textContent?.trim().slice(0, 40) ?? ''} ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+}
+
 async function signOut(page: Page, name: string) {
   await page.getByRole('banner').getByRole('button', { name: new RegExp(name) }).click();
   await page.getByRole('menuitem', { name: 'Logg ut' }).click();
@@ -29,6 +40,10 @@ test('@tablet-only a home care nurse checks in to the first visit, ticks tasks, 
   await expect(first.getByText(/Tilgang:/)).toBeVisible();
   await expect(first.getByText(/Tiltak:/)).toBeVisible();
   await expectAccessible(page, "today's visits (portrait)");
+  expect(await smallTargets(page, '#module-home-care-visits'), 'touch targets on the route').toEqual([]);
+  await page.setViewportSize({ width: 1180, height: 820 });
+  await expectAccessible(page, "today's visits (landscape)");
+  await page.setViewportSize({ width: 820, height: 1180 });
 
   // A colleague's route is one choice away.
   const chooser = module.getByLabel('Vis ruten til');
@@ -43,6 +58,7 @@ test('@tablet-only a home care nurse checks in to the first visit, ticks tasks, 
   await openLink.tap();
   await expect(page.getByRole('heading', { level: 1, name: `Besøk hos ${patientName}` })).toBeVisible();
   await expectAccessible(page, 'the visit before check-in');
+  expect(await smallTargets(page), 'touch targets on the visit').toEqual([]);
 
   // Check in: the time is recorded at once.
   await page.getByRole('button', { name: 'Sjekk inn' }).tap();
