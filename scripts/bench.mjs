@@ -14,6 +14,7 @@
 // BENCH_ONLY=triage builds, measures sizes and runs the triage board timings only (emergency clinic:
 // render with 60 present, an update from another user, the timers' main-thread cost);
 // BENCH_ONLY=growth builds and times the health station's growth chart only (scripts/bench-growth.mjs);
+// BENCH_ONLY=home-care builds, measures sizes and runs home care's timings only (scripts/bench-home-care.mjs);
 // BENCH_ONLY=consultation builds and runs the GP consultation journeys (e2e/gp.spec.ts), which count
 // the clicks and keystrokes from the day list to the signed note, by mouse and by keyboard alone;
 // BENCH_SAVE_LHR=1 also writes each Lighthouse report to bench-results/lighthouse-<n>.json.
@@ -28,8 +29,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 4399);
 const HEAVY_ROUNDS = Number(process.env.BENCH_HEAVY_ROUNDS ?? 3);
 const dist = 'dist';
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY && !['lighthouse', 'timings', 'gp-list', 'triage', 'consultation', 'growth'].includes(ONLY)) {
-  console.error(`BENCH_ONLY=${ONLY}: only "lighthouse", "timings", "gp-list", "triage", "consultation" and "growth" are known`);
+if (ONLY && !['lighthouse', 'timings', 'gp-list', 'triage', 'consultation', 'growth', 'home-care'].includes(ONLY)) {
+  console.error(`BENCH_ONLY=${ONLY}: only "lighthouse", "timings", "gp-list", "triage", "consultation", "growth" and "home-care" are known`);
   process.exit(2);
 }
 const results = { date: new Date().toISOString(), budgets: {}, sizes: {}, lighthouse: null, timings: {} };
@@ -146,10 +147,12 @@ try {
   if (ONLY === '' || ONLY === 'timings' || ONLY === 'triage') await benchTriageBoard();
   // The GP consultation's effort: the Playwright journeys count their clicks and keystrokes.
   if (ONLY === '' || ONLY === 'consultation') await benchConsultationEffort();
+  // Home care on a tablet: today's 25 visits after sign-in, check-in and ticking a task (scripts/bench-home-care.mjs).
+  if (ONLY === '' || ONLY === 'timings' || ONLY === 'home-care') await (await import('./bench-home-care.mjs')).benchHomeCare({ base, chromeFlags, runs: RUNS, results, median });
   // Then the GP's timings with the default data set.
   // The health station's growth chart (scripts/bench-growth.mjs).
   if (ONLY === '' || ONLY === 'timings' || ONLY === 'growth') await (await import('./bench-growth.mjs')).benchGrowthChart({ base, chromeFlags, results, median, runs: RUNS });
-  if (ONLY === 'lighthouse' || ONLY === 'triage' || ONLY === 'consultation' || ONLY === 'growth') throw new SkipTimings();
+  if (ONLY === 'lighthouse' || ONLY === 'triage' || ONLY === 'consultation' || ONLY === 'growth' || ONLY === 'home-care') throw new SkipTimings();
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || undefined, args: chromeFlags.slice(1) });
   try {

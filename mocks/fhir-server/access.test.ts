@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Basic, Composition, OperationOutcome } from 'fhir/r4';
+import type { Appointment, Basic, Bundle, CarePlan, Composition, OperationOutcome } from 'fhir/r4';
 import type { Persona } from '../../src/session/personnel';
 import { layoutToBasic } from '../../src/layout/storage';
 import type { LayoutDocument } from '../../src/layout/schema';
@@ -93,5 +93,33 @@ describe('signed notes', () => {
     expect(((await changed.json()) as OperationOutcome).issue[0]?.diagnostics).toMatch(/correction/);
     expect((await call('DELETE', `Composition/${note.id}`)).status).toBe(405);
     expect((await call('PUT', `Composition/${note.id}`, { ...note, status: 'entered-in-error' })).status).toBe(200);
+  });
+});
+
+describe('home care', () => {
+  async function call(persona: Persona, method: string, path: string, body?: unknown): Promise<Response> {
+    const token = await tokenFor(persona);
+    return (await backend.handle(
+      new Request(`${base}/fhir/${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: body ? JSON.stringify(body) : undefined }),
+    ))!;
+  }
+
+  it('lets only the coordinator change a service decision or move a visit; any worker may check in', async () => {
+    const coordinator = find('homecare-nurse', 'Bergen');
+    const worker = find('homecare-worker', 'Bergen');
+    const visits = (await (await call(worker, 'GET', `Appointment?actor=PractitionerRole/${worker.practitionerRoleId}&_count=1&_include=Appointment:supporting-info`)).json()) as Bundle;
+    const visit = visits.entry!.find((e) => e.resource?.resourceType === 'Appointment')!.resource as Appointment;
+    const plan = visits.entry!.find((e) => e.resource?.resourceType === 'CarePlan')!.resource as CarePlan;
+
+    const denied = await call(worker, 'PUT', `CarePlan/${plan.id}`, { ...plan, title: 'Endret' });
+    expect(denied.status).toBe(403);
+    expect(((await denied.json()) as OperationOutcome).issue[0]?.diagnostics).toMatch(/coordinator/);
+    expect((await call(coordinator, 'PUT', `CarePlan/${plan.id}`, { ...plan, title: 'Endret' })).status).toBe(200);
+
+    const moved = { ...visit, participant: visit.participant.map((p) => (p.actor?.reference?.startsWith('PractitionerRole/') ? { ...p, actor: { reference: `PractitionerRole/${coordinator.practitionerRoleId}` } } : p)) };
+    expect((await call(worker, 'PUT', `Appointment/${visit.id}`, moved)).status).toBe(403);
+    expect((await call(worker, 'PUT', `Appointment/${visit.id}`, { ...visit, status: 'arrived' })).status).toBe(200);
+    const current = (await (await call(coordinator, 'GET', `Appointment/${visit.id}`)).json()) as Appointment;
+    expect((await call(coordinator, 'PUT', `Appointment/${visit.id}`, { ...moved, meta: current.meta })).status).toBe(200);
   });
 });

@@ -1,4 +1,6 @@
-import type { Basic, Composition, Resource } from 'fhir/r4';
+import type { Appointment, Basic, CarePlan, Composition, Observation, PractitionerRole, Resource } from 'fhir/r4';
+import { CODE_SYSTEM } from '../../src/domain/codeSystems';
+import { HOME_CARE_CATEGORY, IPLOS_CODE, isCoordinator, workerOf } from '../../src/fhir/homeCare';
 import type { Persona } from '../../src/session/personnel';
 import { LAYOUT_CODE, LAYOUT_ID } from '../../src/layout/storage';
 import { FhirServerError, issue } from './errors';
@@ -47,8 +49,29 @@ function checkSignedNote(existing: Resource | undefined, next: Resource | undefi
   );
 }
 
-/** Throws (403, or 405/422 for signed notes) when `persona` may not write `next` (create/update) over `existing` (update/delete). */
-export function authorizeWrite(persona: Persona, next: Resource | undefined, existing: Resource | undefined): void {
+/**
+ * Home care: service decisions (CarePlan in the home-care category) and IPLOS assessments are
+ * written by the district's coordinator only (a PractitionerRole coded home-care-role|coordinator),
+ * and only the coordinator moves a visit (Appointment) to another worker.
+ */
+function checkHomeCare(persona: Persona, next: Resource | undefined, existing: Resource | undefined, lookup: ((type: string, id: string) => Resource | undefined) | undefined): void {
+  const homeCare = (r: Resource | undefined): boolean => {
+    if (r?.resourceType === 'CarePlan') return Boolean((r as CarePlan).category?.some((c) => c.coding?.some((k) => k.system === CODE_SYSTEM.service && k.code === HOME_CARE_CATEGORY.code)));
+    if (r?.resourceType === 'Observation') return Boolean((r as Observation).code.coding?.some((k) => k.system === IPLOS_CODE.system && k.code === IPLOS_CODE.code));
+    return false;
+  };
+  const moved = existing?.resourceType === 'Appointment' && next?.resourceType === 'Appointment' && workerOf(existing as Appointment)?.roleId !== workerOf(next as Appointment)?.roleId;
+  if (!homeCare(next) && !homeCare(existing) && !moved) return;
+  const role = lookup?.('PractitionerRole', persona.practitionerRoleId) as PractitionerRole | undefined;
+  if (!isCoordinator(role)) throw forbidden("Only the home care district's coordinator may change service decisions, IPLOS assessments or who makes a visit.");
+}
+
+/**
+ * Throws (403, or 405/422 for signed notes) when `persona` may not write `next` (create/update) over `existing` (update/delete).
+ * `lookup` reads the repository (the home care coordinator's own PractitionerRole).
+ */
+export function authorizeWrite(persona: Persona, next: Resource | undefined, existing: Resource | undefined, lookup?: (type: string, id: string) => Resource | undefined): void {
   for (const resource of [existing, next]) if (isLayoutDocument(resource)) checkLayout(persona, resource);
   checkSignedNote(existing, next);
+  checkHomeCare(persona, next, existing, lookup);
 }

@@ -524,7 +524,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
         throw new FhirServerError(400, issue('structure', `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`));
       }
       await loadClinical(world);
-      const result = processBundle(world.repo, body, { baseUrl, checkReferences: (r) => checkPatientReferences(world, r), authorize: (next, existing) => authorizeWrite(caller.persona, next, existing) });
+      const result = processBundle(world.repo, body, { baseUrl, checkReferences: (r) => checkPatientReferences(world, r), authorize: (next, existing) => authorizeWrite(caller.persona, next, existing, (t, i) => world.repo.get(t, i)) });
       await saveSoon(world);
       return fhirJson(result);
     }
@@ -540,7 +540,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       if (method === 'POST') {
         const resource = parseResourceBody(await request.text(), type);
         delete resource.id; // the server assigns ids on create
-        authorizeWrite(caller.persona, resource, undefined);
+        authorizeWrite(caller.persona, resource, undefined, (t, i) => repo.get(t, i));
         checkPatientReferences(world, resource);
         const created = repo.create(resource);
         await saveSoon(world);
@@ -578,7 +578,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
         }
         case 'PUT': {
           const resource = parseResourceBody(await request.text(), type, id);
-          authorizeWrite(caller.persona, resource, repo.get(type, id));
+          authorizeWrite(caller.persona, resource, repo.get(type, id), (t, i) => repo.get(t, i));
           checkPatientReferences(world, resource);
           const existed = repo.get(type, id) !== undefined;
           const ifMatch = request.headers.get('If-Match') ?? undefined;
@@ -587,7 +587,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
           return writeResponse(request, updated, existed ? 200 : 201, baseUrl);
         }
         case 'DELETE':
-          authorizeWrite(caller.persona, undefined, repo.get(type, id));
+          authorizeWrite(caller.persona, undefined, repo.get(type, id), (t, i) => repo.get(t, i));
           repo.delete(type, id);
           await saveSoon(world);
           return new Response(null, { status: 204 });

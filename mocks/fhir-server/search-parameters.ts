@@ -378,6 +378,7 @@ export const SEARCH_PARAMETERS: SearchParamTable = {
     period: date('event.period'),
     'related-id': token('relatesTo.targetIdentifier'),
     'related-ref': ref('relatesTo.targetReference', ['Composition']),
+    custodian: extension(ref('custodian', ['Organization']), 'Composition.custodian (the unit that keeps the note: a home care district\'s handover).'),
   },
   DocumentReference: {
     patient: ref('subject', PATIENT),

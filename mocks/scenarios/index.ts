@@ -6,6 +6,7 @@ import type { FhirRepository } from '../fhir-server/repository';
 import { osloDate, osloLocalToEpoch, osloOffsetMs } from '../fhir-server/dates';
 import { addEmergencyDay, addPatientsPresent, clinicsOf } from './emergency';
 import { addHealthStationDay } from './healthStation';
+import { addHomeCareDay } from './homeCare';
 
 /**
  * Scenarios: named, versioned starting states for usability sessions and tests, on top of the
@@ -143,7 +144,7 @@ function addAbnormalResults(repo: FhirRepository, ctx: ScenarioContext): void {
 export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'standard',
-    version: 3,
+    version: 4,
     title: { nb: 'Standard kommune', en: 'Standard municipality' },
     description: {
       nb: 'Syntetiske data for ti tusen pasienter i flere kommuner, med dagens timer, besøk og svar. Klokka er nå.',
@@ -154,14 +155,16 @@ export const SCENARIOS: readonly Scenario[] = [
       en: ['Sign in as one of the personas in the list.', 'Find a patient and look at the critical information.'],
     },
     // A normal evening at the emergency clinics: patients present now at every stage of the visit.
+    // Home care: service decisions, IPLOS and today's routes (mocks/scenarios/homeCare.ts).
     apply: (repo, ctx) => {
       addEmergencyDay(repo, ctx, 14);
       addHealthStationDay(repo, ctx); // the Bergen health station's day, with a 12-month-old
+      addHomeCareDay(repo, ctx);
     },
   },
   {
     id: 'small',
-    version: 3,
+    version: 4,
     title: { nb: 'Liten kommune (rask)', en: 'Small municipality (fast)' },
     description: {
       nb: 'Samme personell og steder, men bare 300 pasienter. For raske tester og korte økter.',
@@ -175,6 +178,25 @@ export const SCENARIOS: readonly Scenario[] = [
     apply: (repo, ctx) => {
       addEmergencyDay(repo, ctx, 6);
       addHealthStationDay(repo, ctx);
+      addHomeCareDay(repo, ctx);
+    },
+  },
+  {
+    id: 'home-care-long-route',
+    version: 1,
+    title: { nb: 'Hjemmetjenesten: lang rute', en: 'Home care: a long route' },
+    description: {
+      nb: 'Sykepleieren i Hjemmetjenesten Årstad (Bergen) har 25 besøk i dag; kollegene har vanlige ruter. Ellers som standard.',
+      en: 'The nurse at Årstad home care (Bergen) has 25 visits today; the colleagues have normal routes. Otherwise as standard.',
+    },
+    tasks: {
+      nb: ['Logg inn som sykepleier i hjemmetjenesten i Bergen.', 'Finn neste besøk og sjekk inn.'],
+      en: ['Sign in as the home care nurse in Bergen.', 'Find the next visit and check in.'],
+    },
+    apply: (repo, ctx) => {
+      addEmergencyDay(repo, ctx, 14);
+      addHealthStationDay(repo, ctx);
+      addHomeCareDay(repo, ctx, { longRoute: { personaId: 'bergen-homecare-nurse', visits: 25 } });
     },
   },
   {

@@ -113,6 +113,18 @@ function checkResource(r: FhirResource, issues: string[]): void {
     case 'PractitionerRole':
       req(issues, r, !!r.practitioner && !!r.organization && !!r.code?.length, 'practitioner, organization, code');
       break;
+    case 'CarePlan':
+      req(issues, r, !!r.status && !!r.intent && !!r.subject, 'status, intent, subject');
+      for (const a of r.activity ?? []) req(issues, r, !!a.detail?.status && !(a.detail && a.reference), 'activity detail status (cpl-3: detail or reference)');
+      break;
+    case 'Procedure':
+      req(issues, r, !!r.status && !!r.subject && !!r.code, 'status, subject, code');
+      if (r.status === 'not-done') req(issues, r, !!r.statusReason, 'a reason when not done');
+      break;
+    case 'MedicationAdministration':
+      req(issues, r, !!r.status && !!r.subject && !!(r.medicationCodeableConcept ?? r.medicationReference) && !!(r.effectiveDateTime ?? r.effectivePeriod), 'status, subject, medication[x], effective[x]');
+      if (r.status === 'not-done') req(issues, r, !!r.statusReason?.length, 'a reason when not done');
+      break;
     default:
       break;
   }

@@ -45,12 +45,26 @@ export const CODE_SYSTEM = {
   edDeparture: 'urn:akson:codesystem:ed-departure',
   /** The emergency board's sub-status of an in-progress visit (extension EXTENSION.edBoardStatus): observation, ready-to-leave. */
   edBoardStatus: 'urn:akson:codesystem:ed-board-status',
+  /** Home care: a service decision's tasks (tiltak; CarePlan.activity.detail.code, Procedure.code): medication, wound-care … */
+  homeCareTask: 'urn:akson:codesystem:home-care-task',
+  /** Home care: the service a decision grants (CarePlan.category): home-nursing, practical-assistance. */
+  homeCareService: 'urn:akson:codesystem:home-care-service',
+  /** Home care: roles beyond the personnel group (PractitionerRole.code): coordinator. */
+  homeCareRole: 'urn:akson:codesystem:home-care-role',
+  /** Home care: why a dose was not given (MedicationAdministration.statusReason): refused, not-given. */
+  doseOutcome: 'urn:akson:codesystem:dose-outcome',
+  /** Home care: the visit report's sections (Composition.section.code): report, measurements, deviations. */
+  homeCareSection: 'urn:akson:codesystem:home-care-section',
+  /** IPLOS function scores: the panel (code iplos) and its 20 variables (component codes). */
+  iplos: 'urn:akson:codesystem:iplos',
 } as const;
 
 export const EXTENSION = {
   municipalityCode: 'http://hl7.no/fhir/StructureDefinition/no-basis-municipalitycode',
   /** Encounter: the emergency board's sub-status of an in-progress visit (valueCoding from CODE_SYSTEM.edBoardStatus). */
   edBoardStatus: 'urn:akson:extension:ed-board-status',
+  /** CarePlan (a home care service decision): the weekly hours granted (valueQuantity, h/wk). */
+  weeklyHours: 'urn:akson:extension:weekly-hours',
 } as const;
 
 /** LOINC codes for vital signs (DOMAIN.md). */

@@ -236,6 +236,10 @@ export const en: Translation = {
       status: { fulfilled: 'done', other: 'changed' },
       listLabel: "Today's consultations in time order",
     },
+    'home-care-visits': {
+      title: 'Today’s visits',
+      description: 'Your route today in order: time window, address, key and access, tasks and critical information; the colleagues’ routes in the district.',
+    },
     'triage-board': {
       title: 'Triage board',
       description: 'Everyone present at the emergency clinic: triage level, time waited against the target, who is responsible, room and status.',

@@ -234,6 +234,10 @@ export const nb = {
       status: { fulfilled: 'gjennomført', other: 'endret' },
       listLabel: 'Dagens konsultasjoner i tidsrekkefølge',
     },
+    'home-care-visits': {
+      title: 'Dagens besøk',
+      description: 'Din rute i dag i rekkefølge: tidsvindu, adresse, nøkkel og tilgang, tiltak og kritisk informasjon; kollegenes ruter i distriktet.',
+    },
     'triage-board': {
       title: 'Triagetavle',
       description: 'Alle pasienter til stede på legevakten: hastegrad, ventetid mot målet, ansvarlige, rom og status.',

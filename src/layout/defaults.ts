@@ -48,6 +48,8 @@ const unitPatients = (w: number, h = 5): LayoutItem => ({ module: 'unit-patients
 const CARE_UNIT = layouts([unitPatients(8), recent(4), unit(4, 2)], [unitPatients(12), recent(6), unit(6)]);
 const EMERGENCY = layouts([{ module: 'triage-board', w: 12, h: 8 }, recent(6), unit(6)], [{ module: 'triage-board', w: 12, h: 8 }, recent(12), unit(12)]);
 const dayList = (w: number, h = 5): LayoutItem => ({ module: 'todays-appointments', w, h });
+// Home care works from today's route, on a tablet in the hand: the route first, full width.
+const HOME_CARE = layouts([{ module: 'home-care-visits', w: 8, h: 9 }, recent(4, 4), unit(4, 3)], [{ module: 'home-care-visits', w: 12, h: 9 }, recent(12), unit(12)]);
 
 export const DEFAULT_LAYOUTS: Record<PersonnelGroup, Defaults> = {
   gp: layouts(
@@ -60,8 +62,8 @@ export const DEFAULT_LAYOUTS: Record<PersonnelGroup, Defaults> = {
   // The emergency clinic works from the triage board: everyone present, at a glance.
   'ed-doctor': EMERGENCY,
   'ed-nurse': EMERGENCY,
-  'homecare-nurse': CARE_UNIT,
-  'homecare-worker': CARE_UNIT,
+  'homecare-nurse': HOME_CARE,
+  'homecare-worker': HOME_CARE,
   // The health station works from the day's consultations; the unit's children below.
   'hs-nurse': layouts([{ module: 'health-station-day', w: 8, h: 5 }, recent(4, 5), unitPatients(12)], [{ module: 'health-station-day', w: 12, h: 5 }, unitPatients(12), recent(12)]),
   'nh-nurse': CARE_UNIT,

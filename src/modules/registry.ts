@@ -17,6 +17,7 @@ import { manifest as encounters } from './encounters/manifest';
 import { manifest as resultsToReview } from './results-to-review/manifest';
 import { manifest as triageBoard } from './triage-board/manifest';
 import { manifest as healthStationDay } from './health-station-day/manifest';
+import { manifest as homeCareVisits } from './home-care-visits/manifest';
 
 /**
  * Every layout module the product has. Adding a module: a folder under src/modules with a
@@ -41,6 +42,7 @@ export const MODULES: readonly ModuleManifest[] = [
   resultsToReview,
   triageBoard,
   healthStationDay,
+  homeCareVisits,
 ];
 
 export const MODULE_REGISTRY: ReadonlyMap<string, ModuleManifest> = new Map(MODULES.map((m) => [m.id, m]));
