@@ -147,7 +147,8 @@ export function validateResources(resources: readonly FhirResource[], options: V
     if (!r.id || !ID_RE.test(r.id)) issues.push(`${key}: bad id`);
     if (ids.has(key)) issues.push(`${key}: duplicate id`);
     ids.add(key);
-    if (r.meta?.versionId !== '1' || !r.meta.lastUpdated) issues.push(`${key}: meta.versionId/lastUpdated`);
+    // Seed resources are version 1; a scenario's changes on top of the seed make later versions.
+    if (!/^[1-9]\d*$/.test(r.meta?.versionId ?? '') || !r.meta?.lastUpdated) issues.push(`${key}: meta.versionId/lastUpdated`);
     checkResource(r, issues);
     walk(r, key, issues, refs);
     if (issues.length >= limit) return issues.slice(0, limit);

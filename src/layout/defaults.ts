@@ -49,7 +49,10 @@ const CARE_UNIT = layouts([unitPatients(8), recent(4), unit(4, 2)], [unitPatient
 const EMERGENCY = layouts([{ module: 'triage-board', w: 12, h: 8 }, recent(6), unit(6)], [{ module: 'triage-board', w: 12, h: 8 }, recent(12), unit(12)]);
 const dayList = (w: number, h = 5): LayoutItem => ({ module: 'todays-appointments', w, h });
 // Home care works from today's route, on a tablet in the hand: the route first, full width.
-const HOME_CARE = layouts([{ module: 'home-care-visits', w: 8, h: 9 }, recent(4, 4), unit(4, 3)], [{ module: 'home-care-visits', w: 12, h: 9 }, recent(12), unit(12)]);
+const HOME_CARE = layouts(
+  [{ module: 'home-care-visits', w: 8, h: 9 }, recent(4, 4), unit(4, 3), unitPatients(12)],
+  [{ module: 'home-care-visits', w: 12, h: 9 }, recent(12), unit(12), unitPatients(12)],
+);
 
 export const DEFAULT_LAYOUTS: Record<PersonnelGroup, Defaults> = {
   gp: layouts(
