@@ -14,7 +14,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { DeviceClass } from '../../layout/types';
 import { formatDateTime } from '../../ui/dates';
-import { news2OfSet, recorderOf, type VitalSet } from './fhirShapes';
+import { news2OfSet, recorderOf, type VitalSet } from '../../fhir/vitalSignShapes';
 import { DISPLAY_OF_NEWS2, DISPLAY_PARAMS, UNIT, VISUALLY_HIDDEN, recorderTexts, useFormatNumber, valueOnly, valueWithUnit, type DisplayParam } from './format';
 import { News2Badge } from './News2Badge';
 

@@ -5,7 +5,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { formatDateTime } from '../../ui/dates';
 import { NewChip } from '../../journal/RecordedBy';
-import { news2OfSet, recorderOf, type VitalSet } from './fhirShapes';
+import { news2OfSet, recorderOf, type VitalSet } from '../../fhir/vitalSignShapes';
 import { DISPLAY_OF_NEWS2, DISPLAY_PARAMS, recorderTexts, useFormatNumber, valueWithUnit } from './format';
 import { News2Badge } from './News2Badge';
 

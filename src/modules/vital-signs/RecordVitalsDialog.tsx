@@ -23,7 +23,7 @@ import type { DeviceClass } from '../../layout/types';
 import type { Persona } from '../../session/personnel';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { EMPTY_DRAFT, NUMBER_FIELDS, checkDraft, isDraftEmpty, valuesToSave, warningSignature, type Finding, type NumberField, type VitalsDraft } from './draft';
-import { buildVitalsTransaction, news2InputOf, newUuid } from './fhirShapes';
+import { buildVitalsTransaction, news2InputOf, newUuid } from '../../fhir/vitalSignShapes';
 import { useFormatNumber } from './format';
 import { News2Badge } from './News2Badge';
 import { performerOf, useRecordVitals } from './useVitalSigns';

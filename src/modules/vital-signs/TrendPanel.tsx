@@ -13,7 +13,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import type { DeviceClass } from '../../layout/types';
 import { formatDateTime } from '../../ui/dates';
-import type { VitalSet } from './fhirShapes';
+import type { VitalSet } from '../../fhir/vitalSignShapes';
 import { VISUALLY_HIDDEN, useFormatNumber } from './format';
 import { TrendChart, type TrendPoint } from './TrendChart';
 

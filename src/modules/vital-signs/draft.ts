@@ -1,6 +1,6 @@
 import type { Acvpu } from '../../domain/news2';
 import { VITAL_LIMITS, validateBloodPressure, validateVital, type VitalParameter } from '../../domain/vitalSigns';
-import type { VitalValues } from './fhirShapes';
+import type { VitalValues } from '../../fhir/vitalSignShapes';
 
 /**
  * The recording form's state is text, exactly as typed, so nothing is lost when a value is

@@ -1,7 +1,7 @@
 import { formatDecimal, useDecimalFormat } from '../../ui/numbers';
 import type { TFunction } from 'i18next';
 import type { News2Parameter } from '../../domain/news2';
-import type { Recorder, VitalValues } from './fhirShapes';
+import type { Recorder, VitalValues } from '../../fhir/vitalSignShapes';
 
 /** The parameters as shown (blood pressure as one). */
 export const DISPLAY_PARAMS = ['respiratoryRate', 'spo2', 'bloodPressure', 'pulse', 'consciousness', 'temperature', 'weight'] as const;

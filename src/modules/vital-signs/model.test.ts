@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation, Organization, PractitionerRole } from 'fhir/r4';
 import { EMPTY_DRAFT, checkDraft, parseTyped, valuesToSave, warningSignature, type VitalsDraft } from './draft';
-import { buildVitalsTransaction, groupVitalSets, news2OfSet, recorderOf, type VitalValues } from './fhirShapes';
+import { buildVitalsTransaction, groupVitalSets, news2OfSet, recorderOf, type VitalValues } from '../../fhir/vitalSignShapes';
 import { formatNumber, valueWithUnit } from './format';
 import { vitalsEn, vitalsNb } from './i18n';
 import { vitalSearches } from './searches';

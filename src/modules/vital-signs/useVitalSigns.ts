@@ -6,7 +6,7 @@ import type { FhirError } from '../../fhir/errors';
 import { useFhirSearch } from '../../fhir/hooks';
 import { fhirKeys } from '../../fhir/queryKeys';
 import type { Persona } from '../../session/personnel';
-import { groupVitalSets, unitIdsOf, type VitalSet } from './fhirShapes';
+import { groupVitalSets, unitIdsOf, type VitalSet } from '../../fhir/vitalSignShapes';
 import { vitalSearches } from './searches';
 
 export interface VitalHistory {

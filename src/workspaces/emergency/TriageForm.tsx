@@ -20,7 +20,7 @@ import { nowMs } from '../../ui/clock';
 import { ReasonAndSave } from './ReasonAndSave';
 import { TriageBadge } from '../../ui/triage';
 import { useTransaction } from './hooks';
-import { parseVitals, VITAL_FIELDS, type VitalField, type VitalText } from './vitalsForm';
+import { parseVitals, VITAL_FIELDS, type VitalField, type VitalText } from '../../domain/vitalsForm';
 
 /**
  * Triage: vital signs with NEWS2 as they are typed, the level (colour and word) and a reason.

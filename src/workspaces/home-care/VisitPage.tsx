@@ -18,13 +18,13 @@ import { checkInBundle, checkOutBundle, dosesDue, medicationListSearch, personaR
 import type { FhirError } from '../../fhir/errors';
 import { useFhirSearch, useFhirTransaction } from '../../fhir/hooks';
 import { useCriticalInformation } from '../../fhir/patients';
-import { buildVitalsTransaction, news2InputOf, newUuid, type VitalValues } from '../../modules/vital-signs/fhirShapes';
+import { buildVitalsTransaction, news2InputOf, newUuid, type VitalValues } from '../../fhir/vitalSignShapes';
 import type { Persona } from '../../session/personnel';
 import { useSession } from '../../session/store';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LoadingLines } from '../../ui/QueryList';
 import { localDateTime } from '../../fhir/emergency';
-import { parseVitals, VITAL_FIELDS, type VitalField } from '../emergency/vitalsForm';
+import { parseVitals, VITAL_FIELDS, type VitalField } from '../../domain/vitalsForm';
 import { emptyDraft, useVisitDrafts, type VisitDraft } from './draftStore';
 
 const PHRASES = ['calm', 'ate', 'drank', 'pain', 'tired', 'dizzy', 'wound', 'relative'] as const;

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Acvpu } from '../../domain/news2';
 import type { DoseOutcome, TaskCode, TaskOutcome } from '../../domain/homeCare';
-import type { VitalText } from '../emergency/vitalsForm';
+import type { VitalText } from '../../domain/vitalsForm';
 
 /**
  * What a nurse records at a visit, kept on the tablet (localStorage) until check-out has reached

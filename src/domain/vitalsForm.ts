@@ -1,6 +1,6 @@
-import type { News2Input } from '../../domain/news2';
+import type { News2Input } from './news2';
 
-/** The triage form's number fields, as typed, and what they mean. Pure. */
+/** The vital-sign fields of the triage form and the home care visit, as typed, and what they mean. Pure. */
 export const VITAL_FIELDS = ['rr', 'spo2', 'sys', 'dia', 'pulse', 'temp'] as const;
 export type VitalField = (typeof VITAL_FIELDS)[number];
 export type VitalText = Partial<Record<VitalField, string>>;

@@ -1,7 +1,7 @@
 import type { Bundle, BundleEntry, CodeableConcept, Observation, ObservationComponent, Organization, PractitionerRole, Reference } from 'fhir/r4';
-import { CODE_SYSTEM, LOINC, SNOMED } from '../../domain/codeSystems';
-import { news2, news2Band, type Acvpu, type News2Band, type News2Input, type News2Parameter } from '../../domain/news2';
-import { conceptText, referenceId } from '../../fhir/format';
+import { CODE_SYSTEM, LOINC, SNOMED } from '../domain/codeSystems';
+import { news2, news2Band, type Acvpu, type News2Band, type News2Input, type News2Parameter } from '../domain/news2';
+import { conceptText, referenceId } from './format';
 
 /**
  * The FHIR shapes of vital signs: what the module writes, and how it reads back what it and the
