@@ -13,6 +13,7 @@ import type { TriageLevel } from '../../src/domain/triage';
 import type { Persona } from '../../src/session/personnel';
 import type { FhirRepository } from '../fhir-server/repository';
 import type { ScenarioContext } from './index';
+import { hash, rng } from './shared';
 
 /**
  * Patients present at the emergency clinics now: arrivals over the last hours, each at a stage
@@ -47,24 +48,6 @@ const REASONS = [
 
 // Level weights (red … blue) and the stage mix, oldest arrivals furthest along.
 const LEVEL_WEIGHTS = [3, 12, 35, 35, 15];
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 
 function pickLevel(r: number): TriageLevel {
   const total = LEVEL_WEIGHTS.reduce((a, b) => a + b, 0);

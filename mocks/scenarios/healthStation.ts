@@ -4,10 +4,11 @@ import { makeSyntheticFnr } from '../../src/domain/nationalId';
 import { IDENTIFIER } from '../../src/domain/codeSystems';
 import type { Persona } from '../../src/session/personnel';
 import type { FhirRepository } from '../fhir-server/repository';
-import { osloDate, osloLocalToEpoch, osloOffsetMs } from '../fhir-server/dates';
+import { osloDate, osloLocalToEpoch } from '../fhir-server/dates';
 import { growthValue } from '../seed/growth';
 import { HEALTH_STATION_PROGRAMME, OBS_CATEGORY_VITAL, PERFORMER_FUNCTION_AP, SERVICE, VACCINE_ROUTE, VITAL } from '../seed/terminology';
 import type { ScenarioContext } from './index';
+import { isoWithOffset, rng } from './shared';
 
 /**
  * The health station's day (issue 6): the Bergen public health nurse persona has consultations
@@ -23,27 +24,8 @@ import type { ScenarioContext } from './index';
 const DAY = 86_400_000;
 export const HS_CHILD_ID = 'scn-hs-child';
 
-function isoWithOffset(epochMs: number): string {
-  const offsetMin = Math.round(osloOffsetMs(epochMs) / 60_000);
-  const local = new Date(epochMs + offsetMin * 60_000).toISOString().slice(0, 19);
-  const abs = Math.abs(offsetMin);
-  return `${local}${offsetMin >= 0 ? '+' : '-'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
 function inBergen(p: Patient): boolean {
   return p.address?.some((a) => a.use !== 'old' && a.district === 'Bergen') ?? false;
-}
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * n);
-  };
 }
 
 export function healthStationNurse(personas: readonly Persona[]): Persona | undefined {
@@ -93,7 +75,8 @@ export function addHealthStationDay(repo: FhirRepository, ctx: ScenarioContext):
   });
 
   const birthMs = atOslo(birthDate, 4, 12);
-  const random = rng(0x4b5 ^ Number(birthDate.replace(/-/g, '')));
+  const next = rng(0x4b5 ^ Number(birthDate.replace(/-/g, '')));
+  const random = (n: number): number => Math.floor(next() * n);
   let fnr = makeSyntheticFnr(birthDate, 'female', random);
   while ((repo.search('Patient', new URLSearchParams({ identifier: `${IDENTIFIER.fnr}|${fnr}` }), '').total ?? 0) > 0) fnr = makeSyntheticFnr(birthDate, 'female', random);
 

@@ -5,9 +5,10 @@ import { formatName } from '../../src/fhir/format';
 import { COORDINATOR_CODE, HOME_CARE_CATEGORY, decisionCarePlan, iplosObservation, type DecisionTask } from '../../src/fhir/homeCare';
 import { IPLOS_VARIABLES, type IplosVariable } from '../../src/domain/homeCare';
 import { MUNICIPALITIES } from '../seed/places';
-import { osloDate, osloLocalToEpoch, osloOffsetMs } from '../fhir-server/dates';
+import { osloDate, osloLocalToEpoch } from '../fhir-server/dates';
 import type { FhirRepository } from '../fhir-server/repository';
 import type { ScenarioContext } from './index';
+import { hash, isoWithOffset, rng } from './shared';
 
 /**
  * Home care's day (hjemmetjenesten), on top of the seed: for every home care district
@@ -31,30 +32,6 @@ const DAY_MS = 86_400_000;
 export interface HomeCareOptions {
   /** A persona whose route has this many visits (the bench's long route). */
   longRoute?: { personaId: string; visits: number };
-}
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function isoWithOffset(epochMs: number): string {
-  const offsetMin = Math.round(osloOffsetMs(epochMs) / 60_000);
-  const local = new Date(epochMs + offsetMin * 60_000).toISOString().slice(0, 19);
-  const abs = Math.abs(offsetMin);
-  return `${local}${offsetMin >= 0 ? '+' : '-'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 const ACCESS_NOTES = [

@@ -3,10 +3,11 @@ import type { Persona } from '../../src/session/personnel';
 import type { SeedCore, SeedOptions } from '../seed/index';
 import { INTERPRETATION, LABS, OBS_CATEGORY_LAB, REPORT_CATEGORY_LAB, REPORT_CODE_LAB, UNSEEN_TAG, type LabDef } from '../seed/terminology';
 import type { FhirRepository } from '../fhir-server/repository';
-import { osloDate, osloLocalToEpoch, osloOffsetMs } from '../fhir-server/dates';
+import { osloDate, osloLocalToEpoch } from '../fhir-server/dates';
 import { addEmergencyDay, addPatientsPresent, clinicsOf } from './emergency';
 import { addHealthStationDay } from './healthStation';
 import { addHomeCareDay } from './homeCare';
+import { isoWithOffset } from './shared';
 
 /**
  * Scenarios: named, versioned starting states for usability sessions and tests, on top of the
@@ -54,14 +55,6 @@ const ABNORMAL_PANELS: { title: string; values: Record<string, number> }[] = [
   { title: 'Diabeteskontroll', values: { hba1c: 78, glucose: 11.2, creatinine: 80, potassium: 4.2 } },
   { title: 'Generell blodprøvestatus', values: { alat: 180, platelets: 95, hb: 140, crp: 3 } },
 ];
-
-function isoWithOffset(epochMs: number): string {
-  // Europe/Oslo wall-clock time with its offset, the way the seed writes date-times.
-  const offsetMin = Math.round(osloOffsetMs(epochMs) / 60_000);
-  const local = new Date(epochMs + offsetMin * 60_000).toISOString().slice(0, 19);
-  const abs = Math.abs(offsetMin);
-  return `${local}${offsetMin >= 0 ? '+' : '-'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
 
 function referenceRange(lab: LabDef, sex: 'male' | 'female'): ObservationReferenceRange[] {
   const [low, high] = lab.ref[sex];

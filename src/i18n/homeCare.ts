@@ -1,3 +1,5 @@
+import { IPLOS_NB } from '../domain/homeCare';
+
 /**
  * Home care's strings (the route module and the workspace's pages), registered under `homeCare`
  * when their code loads (src/i18n/moduleStrings.ts).
@@ -147,28 +149,8 @@ export const homeCareNb = {
     variable: 'Variabel',
     score: 'Skår',
     scoreLabel: { '1': '1 – ingen bistandsbehov', '2': '2 – noe', '3': '3 – middels', '4': '4 – stort', '5': '5 – fullt bistandsbehov', '9': '9 – ikke relevant' },
-    iplosVar: {
-      'social-participation': 'Sosial deltakelse',
-      behaviour: 'Styring av atferd',
-      housework: 'Alminnelig husarbeid',
-      shopping: 'Skaffe seg varer og tjenester',
-      cooking: 'Lage mat',
-      eating: 'Spise',
-      'personal-hygiene': 'Personlig hygiene',
-      dressing: 'Av- og påkledning',
-      toilet: 'Toalett',
-      'moving-indoors': 'Bevege seg innendørs',
-      'moving-outdoors': 'Bevege seg utendørs',
-      'own-health': 'Ivareta egen helse',
-      memory: 'Hukommelse',
-      communication: 'Kommunikasjon',
-      decisions: 'Beslutninger i dagliglivet',
-      vision: 'Syn',
-      hearing: 'Hørsel',
-      transfer: 'Forflytning',
-      nutrition: 'Ernæring',
-      'medication-management': 'Legemiddelhåndtering',
-    },
+    // The variables' Norwegian names are the domain's (they are also written to the journal).
+    iplosVar: IPLOS_NB,
     service: { 'home-nursing': 'Helsetjenester i hjemmet (hjemmesykepleie)', 'practical-assistance': 'Praktisk bistand' },
   },
 };
