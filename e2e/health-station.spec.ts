@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Patient } from 'fhir/r4';
-import { expect, expectAccessible, fhir, signIn, test } from './fixtures';
+import { expect, expectAccessible, fhir, openPatient, signIn, test } from './fixtures';
 
 /**
  * The public health nurse (Bergen) on a tablet: opens the 12-month-old booked today, records
@@ -115,4 +115,9 @@ test('a public health nurse sees a 12-month-old: growth on the curve, 12-month v
   await expect(page.getByRole('region', { name: 'Foreldre' }).getByText(/\((Mor|Far)\)/)).toHaveCount(2);
   await expect(page.getByRole('region', { name: 'Barna i familien' }).getByRole('link', { name: /^Åpne / }).first()).toBeVisible();
   await expectAccessible(page, 'family');
+
+  // Found by the patient search instead, the child's chart leads to the child's page.
+  await openPatient(page, child);
+  await press(page, page.getByRole('link', { name: 'Åpne barnets side: program, vekst og vaksiner' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Barnets side' })).toBeVisible();
 });

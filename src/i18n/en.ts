@@ -131,6 +131,7 @@ export const en: Translation = {
     criticalMarker_other: 'Critical information ({{count}})',
     notOpened: 'The journal could not be opened',
     opening: 'Opening journal …',
+    openChildPage: 'Open the child’s page: programme, growth and vaccines',
   },
   critical: {
     title: 'Critical information',

@@ -129,6 +129,7 @@ export const nb = {
     criticalMarker_other: 'Kritisk informasjon ({{count}})',
     notOpened: 'Journalen kunne ikke åpnes',
     opening: 'Åpner journal …',
+    openChildPage: 'Åpne barnets side: program, vekst og vaksiner',
   },
   critical: {
     title: 'Kritisk informasjon',

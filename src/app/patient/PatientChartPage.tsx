@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
-import { useParams } from 'react-router';
+import { Link as RouterLink, useParams } from 'react-router';
+import type { Patient } from 'fhir/r4';
 import { useTranslation } from 'react-i18next';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
-import { usePatient } from '../../fhir/patients';
+import { patientAge, usePatient } from '../../fhir/patients';
 import { useSession } from '../../session/store';
 import { useOpenChartVisit } from '../../journal/chartVisits';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -16,7 +18,7 @@ import { PatientContextBar } from '../../journal/PatientContextBar';
  */
 export function Component() {
   const { t } = useTranslation();
-  const { patientId } = useParams();
+  const { patientId, workspaceId } = useParams();
   const patient = usePatient(patientId);
   const rememberPatient = useSession((s) => s.rememberPatient);
   const openChartVisit = useOpenChartVisit();
@@ -40,7 +42,14 @@ export function Component() {
   // The page's modules start fetching while the patient is read (the layout holds them back until
   // the context bar can show whose chart this is).
   const header = patient.data ? (
-    <PatientContextBar patient={patient.data} onShowCritical={showCritical} />
+    <>
+      <PatientContextBar patient={patient.data} onShowCritical={showCritical} />
+      {workspaceId === 'health-station' && isPreschoolChild(patient.data) && (
+        <Button component={RouterLink} to={`/health-station/child/${patient.data.id ?? ''}`} variant="outlined" sx={{ mt: 1 }}>
+          {t('patient.openChildPage')}
+        </Button>
+      )}
+    </>
   ) : (
     <Box role="status" aria-label={t('patient.opening')}>
       <Skeleton variant="rounded" height={72} />
@@ -52,4 +61,10 @@ export function Component() {
       <LayoutPage key={patientId} page="patient" patientId={patientId} header={header} hold={!patient.data} />
     </Box>
   );
+}
+
+/** The health station's programme is for children up to school age (0–5 years). */
+function isPreschoolChild(patient: Patient): boolean {
+  const age = patientAge(patient, new Date());
+  return age !== undefined && age < 6;
 }
