@@ -1,4 +1,4 @@
-import { memo, useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { format } from 'date-fns';
@@ -371,6 +371,19 @@ function VisitForm({ visit, persona, workspaceId }: { visit: HomeVisit; persona:
       },
     });
   };
+
+  // Coverage back: what did not reach the server for want of a network is sent again by itself.
+  const checkInFailedOffline = checkInPending && checkIn.isError && checkIn.error.kind === 'network';
+  const checkOutFailedOffline = checkOut.isError && checkOut.error.kind === 'network';
+  useEffect(() => {
+    if (!checkInFailedOffline && !checkOutFailedOffline) return;
+    const listener = () => {
+      if (checkInFailedOffline) sendCheckIn(draft.checkedInAtMs ?? Date.now());
+      if (checkOutFailedOffline) doCheckOut();
+    };
+    window.addEventListener('online', listener);
+    return () => window.removeEventListener('online', listener);
+  });
 
   const problemText = (p: CheckOutProblem | { kind: 'vitals' }): string => {
     switch (p.kind) {

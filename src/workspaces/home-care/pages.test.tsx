@@ -79,7 +79,7 @@ describe('a visit with patchy coverage', () => {
     offline = true;
     await user.click(screen.getByRole('button', { name: 'Sjekk ut og lagre' }));
     expect(await screen.findByText('Ikke lagret ennå')).toBeInTheDocument();
-    expect(screen.getByText(/tatt vare på på nettbrettet\. Prøv igjen/)).toBeInTheDocument();
+    expect(screen.getByText(/tatt vare på på nettbrettet\. Det sendes av seg selv når nettbrettet får dekning igjen/)).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Rapport' })).toHaveValue('Spiste frokost. Litt tungpust i trappen.');
     expect(useVisitDrafts.getState().drafts[visit.id ?? '']?.report).toBe('Spiste frokost. Litt tungpust i trappen.');
 
@@ -113,12 +113,36 @@ describe('a check-in without coverage', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Sjekk inn' }, { timeout: 15_000 }));
     expect(screen.getByText(/Sjekket inn kl\. \d\d:\d\d/)).toBeInTheDocument();
-    expect(await screen.findByText('Innsjekkingen er ikke lagret ennå. Den sendes på nytt når du prøver igjen eller sjekker ut.')).toBeInTheDocument();
+    expect(await screen.findByText('Innsjekkingen er ikke lagret ennå. Den sendes på nytt når nettbrettet får dekning, når du prøver igjen eller når du sjekker ut.')).toBeInTheDocument();
     offline = false;
     await user.click(screen.getByRole('button', { name: 'Prøv igjen' }));
     await waitFor(() => expect(screen.queryByText('Ikke lagret ennå')).not.toBeInTheDocument());
     const { body } = await fhirAs<Bundle>(s, 'GET', `Encounter?appointment=Appointment/${visit.id ?? ''}`);
     expect(body.entry).toHaveLength(1);
+    expect((await fhirAs<Appointment>(s, 'GET', `Appointment/${visit.id ?? ''}`)).body.status).toBe('arrived');
+  });
+
+  it('sends a check-in that failed for want of coverage by itself when the tablet is online again', async () => {
+    // The care worker's route (the nurse's visits are the other tests').
+    const s = await session('homecare-worker');
+    const visit = await firstVisit(s);
+    let offline = true;
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (offline && init?.method === 'POST') throw new TypeError('Failed to fetch');
+      return s.fetchImpl(input, init);
+    }) as typeof fetch;
+    renderWithProviders(
+      <Routes>
+        <Route path="/home-care/visit/:appointmentId" element={<VisitPage />} />
+      </Routes>,
+      { fetchImpl, token: s.token, route: `/home-care/visit/${visit.id ?? ''}` },
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Sjekk inn' }, { timeout: 15_000 }));
+    expect(await screen.findByText('Ikke lagret ennå')).toBeInTheDocument();
+    offline = false;
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(screen.queryByText('Ikke lagret ennå')).not.toBeInTheDocument());
     expect((await fhirAs<Appointment>(s, 'GET', `Appointment/${visit.id ?? ''}`)).body.status).toBe('arrived');
   });
 });
