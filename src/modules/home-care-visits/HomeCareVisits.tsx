@@ -143,7 +143,8 @@ export default function HomeCareVisits({ workspaceId }: ModuleProps) {
   if (!persona) return null;
   const mine = roleId === persona.practitionerRoleId;
   return (
-    <Box sx={{ display: 'grid', gap: 1.5 }}>
+    // Room above the first field for its label, which sits on the outline (the module's frame clips).
+    <Box sx={{ display: 'grid', gap: 1.5, pt: 1 }}>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
         <TextField
           select

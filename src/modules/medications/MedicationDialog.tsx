@@ -244,7 +244,7 @@ export function MedicationDialog({
           helperText={message('unit')}
           size={size}
           id={idOf('unit')}
-          slotProps={{ select: { native: true } }}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
           sx={{ flex: '1 1 10rem' }}
         >
           <option value="">{t('medications.form.chooseUnit')}</option>

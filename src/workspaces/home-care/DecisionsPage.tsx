@@ -122,7 +122,7 @@ function IplosForm({ patientId, patientName, latest, persona, onDone }: { patien
             label={t(`homeCare.decisions.iplosVar.${v}`)}
             value={scores[v] === undefined ? '' : String(scores[v])}
             onChange={(e) => setScores((s) => ({ ...s, [v]: e.target.value === '' ? undefined : Number(e.target.value) }))}
-            slotProps={{ select: { native: true } }}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
             error={shown && Boolean(errors[v])}
             helperText={shown && errors[v] ? t('homeCare.decisions.iplosMissing') : ' '}
           >

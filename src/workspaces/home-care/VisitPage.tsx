@@ -200,7 +200,7 @@ const VitalsSection = memo(function VitalsSection({ id, vitals, acvpu, onOxygen,
       <Typography component="h2" variant="h2" id={id}>
         {t('homeCare.visit.vitals')}
       </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(11rem, 1fr))', gap: 1.5 }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(17rem, 1fr))', gap: 1.5 }}>
         {VITAL_FIELDS.map((f) => {
           const error = vit.errors[f];
           return (
@@ -222,7 +222,8 @@ const VitalsSection = memo(function VitalsSection({ id, vitals, acvpu, onOxygen,
           label={t('homeCare.visit.acvpu')}
           value={acvpu}
           onChange={(e) => update((d) => ({ ...d, acvpu: e.target.value as Acvpu | '' }))}
-          slotProps={{ select: { native: true } }}
+          // A native select always shows an option ("Ikke vurdert"): the label stays above it.
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
           helperText=" "
         >
           <option value="">{t('homeCare.visit.acvpuNone')}</option>
