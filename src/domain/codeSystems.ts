@@ -45,12 +45,22 @@ export const CODE_SYSTEM = {
   edDeparture: 'urn:akson:codesystem:ed-departure',
   /** The emergency board's sub-status of an in-progress visit (extension EXTENSION.edBoardStatus): observation, ready-to-leave. */
   edBoardStatus: 'urn:akson:codesystem:ed-board-status',
+  /** Exchange between services (src/exchange): the message type (Communication.category, Task.code …): foresporsel, svar, epikrise, sykmelding … */
+  messageType: 'urn:akson:codesystem:message-type',
+  /** Exchange: what happened to a message (sent, received, read, answered, forwarded, handled), in EXTENSION.messageEvent. */
+  messageEvent: 'urn:akson:codesystem:message-event',
+  /** Exchange: the legal basis a message is sent on (e.g. hpl-33, helsepersonelloven § 33), in Communication.reasonCode. */
+  legalBasis: 'urn:akson:codesystem:legal-basis',
 } as const;
 
 export const EXTENSION = {
   municipalityCode: 'http://hl7.no/fhir/StructureDefinition/no-basis-municipalitycode',
   /** Encounter: the emergency board's sub-status of an in-progress visit (valueCoding from CODE_SYSTEM.edBoardStatus). */
   edBoardStatus: 'urn:akson:extension:ed-board-status',
+  /** Communication: one event in a message's life (sub-extensions code, time, by); repeated, oldest first. */
+  messageEvent: 'urn:akson:extension:message-event',
+  /** Communication: when the sender expects an answer to a question (valueDateTime). */
+  messageDue: 'urn:akson:extension:message-due',
 } as const;
 
 /** LOINC codes for vital signs (DOMAIN.md). */
