@@ -5,6 +5,7 @@ import { INTERPRETATION, LABS, OBS_CATEGORY_LAB, REPORT_CATEGORY_LAB, REPORT_COD
 import type { FhirRepository } from '../fhir-server/repository';
 import { osloDate, osloLocalToEpoch, osloOffsetMs } from '../fhir-server/dates';
 import { addEmergencyDay, addPatientsPresent, clinicsOf } from './emergency';
+import { addExchange, addInboxLoad } from './exchange';
 
 /**
  * Scenarios: named, versioned starting states for usability sessions and tests, on top of the
@@ -142,7 +143,7 @@ function addAbnormalResults(repo: FhirRepository, ctx: ScenarioContext): void {
 export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'standard',
-    version: 2,
+    version: 3,
     title: { nb: 'Standard kommune', en: 'Standard municipality' },
     description: {
       nb: 'Syntetiske data for ti tusen pasienter i flere kommuner, med dagens timer, besøk og svar. Klokka er nå.',
@@ -153,11 +154,15 @@ export const SCENARIOS: readonly Scenario[] = [
       en: ['Sign in as one of the personas in the list.', 'Find a patient and look at the critical information.'],
     },
     // A normal evening at the emergency clinics: patients present now at every stage of the visit.
-    apply: (repo, ctx) => addEmergencyDay(repo, ctx, 14),
+    apply: (repo, ctx) => {
+      addEmergencyDay(repo, ctx, 14);
+      // Exchange: Nav, barnevern, and a hospital's messages for a home care patient (mocks/scenarios/exchange.ts).
+      addExchange(repo, ctx);
+    },
   },
   {
     id: 'small',
-    version: 2,
+    version: 3,
     title: { nb: 'Liten kommune (rask)', en: 'Small municipality (fast)' },
     description: {
       nb: 'Samme personell og steder, men bare 300 pasienter. For raske tester og korte økter.',
@@ -168,7 +173,10 @@ export const SCENARIOS: readonly Scenario[] = [
       en: ['Sign in and find a patient.'],
     },
     seed: { patients: 300, heavyPatients: 0 },
-    apply: (repo, ctx) => addEmergencyDay(repo, ctx, 6),
+    apply: (repo, ctx) => {
+      addEmergencyDay(repo, ctx, 6);
+      addExchange(repo, ctx);
+    },
   },
   {
     id: 'emergency-busy',
@@ -203,6 +211,24 @@ export const SCENARIOS: readonly Scenario[] = [
       en: ['Sign in as the GP in Bergen.', 'Find out which patients have new abnormal results.', 'Open the patient with the highest potassium and decide what to do.'],
     },
     apply: addAbnormalResults,
+  },
+  {
+    id: 'exchange-busy-inbox',
+    version: 1,
+    title: { nb: 'Samhandling: full innboks', en: 'Exchange: a full inbox' },
+    description: {
+      nb: 'Fastlegekontoret i Bergen har 2 000 meldinger i innboksen (hjemmetjeneste, legevakt, sykehus). 300 pasienter. For ytelsesmåling og for å prøve filtrene.',
+      en: 'The GP office in Bergen has 2,000 messages in its inbox (home care, emergency clinic, hospitals). 300 patients. For benchmarks and trying the filters.',
+    },
+    tasks: {
+      nb: ['Logg inn som fastlegen i Bergen.', 'Finn de uleste hastemeldingene om én pasient.'],
+      en: ['Sign in as the GP in Bergen.', 'Find the unread urgent messages about one patient.'],
+    },
+    seed: { patients: 300, heavyPatients: 0 },
+    apply: (repo, ctx) => {
+      addExchange(repo, ctx);
+      addInboxLoad(repo, ctx, 2000);
+    },
   },
 ];
 

@@ -248,6 +248,11 @@ export const en: Translation = {
       markedSeen: '{{title}} for {{name}} is marked as seen.',
       alreadySeen: '{{title}} for {{name}} had already been marked as seen by someone else.',
     },
+    inbox: {
+      title: 'Inbox',
+      description: 'Messages to you and your unit (dialogue messages, discharge summaries, discharge-ready patients, receipts), unread and urgent first; and the status of what you sent.',
+      newMessageAboutPatient: 'New message about the patient',
+    },
     'listed-patients': {
       title: 'My listed patients',
       description: 'The patients on your GP list.',

@@ -16,6 +16,7 @@ import { manifest as documents } from './documents/manifest';
 import { manifest as encounters } from './encounters/manifest';
 import { manifest as resultsToReview } from './results-to-review/manifest';
 import { manifest as triageBoard } from './triage-board/manifest';
+import { manifest as inbox } from './inbox/manifest';
 
 /**
  * Every layout module the product has. Adding a module: a folder under src/modules with a
@@ -39,6 +40,7 @@ export const MODULES: readonly ModuleManifest[] = [
   encounters,
   resultsToReview,
   triageBoard,
+  inbox,
 ];
 
 export const MODULE_REGISTRY: ReadonlyMap<string, ModuleManifest> = new Map(MODULES.map((m) => [m.id, m]));

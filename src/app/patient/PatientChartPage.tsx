@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { useParams } from 'react-router';
+import { Link as RouterLink, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import { usePatient } from '../../fhir/patients';
 import { useSession } from '../../session/store';
@@ -16,7 +17,7 @@ import { PatientContextBar } from '../../journal/PatientContextBar';
  */
 export function Component() {
   const { t } = useTranslation();
-  const { patientId } = useParams();
+  const { patientId, workspaceId } = useParams();
   const patient = usePatient(patientId);
   const rememberPatient = useSession((s) => s.rememberPatient);
   const openChartVisit = useOpenChartVisit();
@@ -40,7 +41,13 @@ export function Component() {
   // The page's modules start fetching while the patient is read (the layout holds them back until
   // the context bar can show whose chart this is).
   const header = patient.data ? (
-    <PatientContextBar patient={patient.data} onShowCritical={showCritical} />
+    <>
+      <PatientContextBar patient={patient.data} onShowCritical={showCritical} />
+      {/* Exchange (issue #7): a message about this patient, prefilled from the chart. */}
+      <Button component={RouterLink} to={`/${workspaceId}/messages/new?patient=${patientId}`} variant="outlined" sx={{ mt: 1 }}>
+        {t('modules.inbox.newMessageAboutPatient')}
+      </Button>
+    </>
   ) : (
     <Box role="status" aria-label={t('patient.opening')}>
       <Skeleton variant="rounded" height={72} />

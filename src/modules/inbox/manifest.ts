@@ -1,0 +1,18 @@
+import type { ModuleManifest } from '../../layout/types';
+import { CLINICAL_GROUPS } from '../../session/personnel';
+import { incomingSearch } from '../../exchange/inbox';
+
+export const manifest: ModuleManifest = {
+  id: 'inbox',
+  titleKey: 'modules.inbox.title',
+  descriptionKey: 'modules.inbox.description',
+  icon: 'Inbox',
+  groups: CLINICAL_GROUPS,
+  pages: ['home'],
+  needsPatient: false,
+  tablet: true,
+  offline: false,
+  size: { default: { w: 8, h: 6 }, min: { w: 4, h: 4 } },
+  data: ({ persona }) => [{ type: 'Communication', params: incomingSearch(persona) }],
+  load: () => import('./Inbox'),
+};
