@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { Communication, Reference, Task } from 'fhir/r4';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ import { buildAnswer, type Sender } from './builders';
 import { buildInbox, incomingSearch, outgoingSearch, type Direction, type InboxItem } from './inbox';
 import { expectsAnswer, messageTypeOf, type MessageType } from './messageTypes';
 import { statusOf, transition, type MessageEventCode } from './status';
+
+const INBOX_POLL_MS = 15_000;
 
 export function senderOf(persona: Persona): Sender {
   return {
@@ -34,6 +36,12 @@ export function useInbox(persona: Persona | null, direction: Direction) {
   const typeName = useTypeName();
   const params = persona ? (direction === 'in' ? incomingSearch(persona) : outgoingSearch(persona)) : undefined;
   const query = useAllPages('Communication', params);
+  // New messages and partners' receipts arrive without the user asking: the inbox looks every 15 s.
+  const { refetch } = query;
+  useEffect(() => {
+    const timer = setInterval(() => void refetch(), INBOX_POLL_MS);
+    return () => clearInterval(timer);
+  }, [refetch]);
   const minute = useClockValue((now) => Math.floor(now / 60_000));
   const items = useMemo<InboxItem[]>(() => (query.data ? buildInbox(query.data, direction, minute * 60_000, typeName) : []), [query.data, direction, minute, typeName]);
   return { query, items };

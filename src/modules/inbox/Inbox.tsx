@@ -51,9 +51,8 @@ function Row({ item, device, onOpen }: { item: InboxItem; device: DeviceClass; o
         borderColor: 'divider',
         borderLeft: 4,
         borderLeftColor: item.overdue ? 'error.main' : item.unread ? 'primary.main' : 'transparent',
-        bgcolor: item.overdue ? 'error.light' : 'transparent',
-        color: item.overdue ? 'error.contrastText' : 'text.primary',
-        '&:hover': { bgcolor: item.overdue ? 'error.main' : 'action.hover' },
+        color: 'text.primary',
+        '&:hover': { bgcolor: 'action.hover' },
         '&:focus-visible': { outline: 2, outlineStyle: 'solid', outlineColor: 'primary.main', outlineOffset: -2 },
       }}
     >
@@ -66,7 +65,7 @@ function Row({ item, device, onOpen }: { item: InboxItem; device: DeviceClass; o
         </Box>
         <span>· {patient}</span>
       </Box>
-      <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1, typography: 'body2', color: item.overdue ? 'inherit' : 'text.secondary' }}>
+      <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1, typography: 'body2', color: 'text.secondary' }}>
         <span>{who}</span>
         <span>· {formatDateTime(item.message.sent)}</span>
         {item.direction === 'out' && <span>· {t('exchange.statusAt', { status: t(`exchange.status.${item.status}`), time: formatDateTime(statusTime) })}</span>}
