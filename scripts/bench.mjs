@@ -15,6 +15,7 @@
 // render with 60 present, an update from another user, the timers' main-thread cost);
 // BENCH_ONLY=consultation builds and runs the GP consultation journeys (e2e/gp.spec.ts), which count
 // the clicks and keystrokes from the day list to the signed note, by mouse and by keyboard alone;
+// BENCH_ONLY=inbox builds and times the inbox with 2,000 messages (scripts/bench-inbox.mjs);
 // BENCH_SAVE_LHR=1 also writes each Lighthouse report to bench-results/lighthouse-<n>.json.
 import { execSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,8 +28,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 4399);
 const HEAVY_ROUNDS = Number(process.env.BENCH_HEAVY_ROUNDS ?? 3);
 const dist = 'dist';
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY && !['lighthouse', 'timings', 'gp-list', 'triage', 'consultation'].includes(ONLY)) {
-  console.error(`BENCH_ONLY=${ONLY}: only "lighthouse", "timings", "gp-list", "triage" and "consultation" are known`);
+if (ONLY && !['lighthouse', 'timings', 'gp-list', 'triage', 'consultation', 'inbox'].includes(ONLY)) {
+  console.error(`BENCH_ONLY=${ONLY}: only "lighthouse", "timings", "gp-list", "triage", "consultation" and "inbox" are known`);
   process.exit(2);
 }
 const results = { date: new Date().toISOString(), budgets: {}, sizes: {}, lighthouse: null, timings: {} };
@@ -146,7 +147,9 @@ try {
   // The GP consultation's effort: the Playwright journeys count their clicks and keystrokes.
   if (ONLY === '' || ONLY === 'consultation') await benchConsultationEffort();
   // Then the GP's timings with the default data set.
-  if (ONLY === 'lighthouse' || ONLY === 'triage' || ONLY === 'consultation') throw new SkipTimings();
+  // The inbox with 2,000 messages (#7).
+  if (ONLY === '' || ONLY === 'timings' || ONLY === 'inbox') await (await import('./bench-inbox.mjs')).benchInbox({ base, chromeFlags, results, runs: RUNS, median });
+  if (ONLY === 'lighthouse' || ONLY === 'triage' || ONLY === 'consultation' || ONLY === 'inbox') throw new SkipTimings();
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || undefined, args: chromeFlags.slice(1) });
   try {

@@ -2,7 +2,7 @@ import type { Bundle, BundleEntry, Communication, CommunicationPayload, Composit
 import { CODE_SYSTEM, EXTENSION } from '../domain/codeSystems';
 import { textToXhtml } from '../fhir/narrative';
 import { LEGAL_BASIS_HPL33, messageTypeConcept, expectsAnswer, type MessageType } from './messageTypes';
-import { eventExtension, transition } from './status';
+import { eventExtension, transition, UNREAD_TAG } from './status';
 
 /**
  * Builders of the exchange's FHIR resources. Every message is a Communication (category = the
@@ -66,6 +66,7 @@ export function buildMessage(input: MessageInput): Communication {
   const by = senderReference(input.sender);
   const message: Communication = {
     resourceType: 'Communication',
+    meta: { tag: [{ ...UNREAD_TAG }] },
     status: 'in-progress',
     category: [messageTypeConcept(input.type)],
     priority: input.priority ?? 'routine',

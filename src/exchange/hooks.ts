@@ -9,7 +9,7 @@ import { fhirKeys } from '../fhir/queryKeys';
 import type { Persona } from '../session/personnel';
 import { useClockValue } from '../ui/clock';
 import { buildAnswer, type Sender } from './builders';
-import { buildInbox, incomingSearch, outgoingSearch, type Direction, type InboxItem } from './inbox';
+import { buildInbox, incomingSearch, outgoingSearch, unreadTopSearch, type Direction, type InboxItem } from './inbox';
 import { expectsAnswer, messageTypeOf, type MessageType } from './messageTypes';
 import { statusOf, transition, type MessageEventCode } from './status';
 
@@ -35,16 +35,30 @@ export function useTypeName(): (type: MessageType | undefined) => string {
 export function useInbox(persona: Persona | null, direction: Direction) {
   const typeName = useTypeName();
   const params = persona ? (direction === 'in' ? incomingSearch(persona) : outgoingSearch(persona)) : undefined;
-  const query = useAllPages('Communication', params);
+  // The first screen: the top of the inbox (unread, urgent first, newest) in one small request,
+  // shown while every page of the whole inbox loads behind it.
+  const top = useFhirSearch('Communication', persona && direction === 'in' ? unreadTopSearch(persona) : undefined);
+  // The whole inbox is asked for once the top is in, so the first screen does not wait behind it.
+  const ready = direction === 'out' || Boolean(top.data || top.error);
+  const query = useAllPages('Communication', ready ? params : undefined);
   // New messages and partners' receipts arrive without the user asking: the inbox looks every 15 s.
   const { refetch } = query;
   useEffect(() => {
+    if (!ready || !persona) return;
     const timer = setInterval(() => void refetch(), INBOX_POLL_MS);
     return () => clearInterval(timer);
-  }, [refetch]);
+  }, [refetch, ready, persona]);
   const minute = useClockValue((now) => Math.floor(now / 60_000));
-  const items = useMemo<InboxItem[]>(() => (query.data ? buildInbox(query.data, direction, minute * 60_000, typeName) : []), [query.data, direction, minute, typeName]);
-  return { query, items };
+  const messages = query.data ?? (direction === 'in' ? top.data?.resources : undefined);
+  const items = useMemo<InboxItem[]>(() => (messages ? buildInbox(messages, direction, minute * 60_000, typeName) : []), [messages, direction, minute, typeName]);
+  return {
+    query,
+    items,
+    /** Only the top of the inbox is loaded so far; `unreadTotal` is the server's count of unread messages. */
+    partial: !query.data && Boolean(messages),
+    unreadTotal: top.data?.total,
+    isPending: !messages && !query.error,
+  };
 }
 
 /** Answers to a message and partners' receipts for it. */

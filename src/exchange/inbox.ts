@@ -1,7 +1,7 @@
 import type { Communication, Reference } from 'fhir/r4';
 import type { SearchParams } from '../fhir/client';
 import { expectsAnswer, messageTypeOf, type MessageType } from './messageTypes';
-import { dueOf, isOverdue, statusOf, statusTimes, type MessageStatus } from './status';
+import { dueOf, isOverdue, statusOf, statusTimes, UNREAD_TAG, type MessageStatus } from './status';
 
 /**
  * The inbox as a pure model: which messages a user sees (to them or to their unit; sent by them
@@ -42,6 +42,11 @@ export interface InboxItem {
 /** Messages to the user or to the user's unit. */
 export function incomingSearch(viewer: Viewer): SearchParams {
   return { recipient: `PractitionerRole/${viewer.practitionerRoleId},Organization/${viewer.organizationId}`, _sort: '-sent', _count: 1000 };
+}
+
+/** The top of the inbox: unread messages, urgent first, newest first (what the first screen shows). */
+export function unreadTopSearch(viewer: Viewer): SearchParams {
+  return { recipient: `PractitionerRole/${viewer.practitionerRoleId},Organization/${viewer.organizationId}`, _tag: `${UNREAD_TAG.system}|${UNREAD_TAG.code}`, _sort: '-priority,-sent', _count: 30 };
 }
 
 /** Messages the user sent, or that someone at the user's unit sent for it. */

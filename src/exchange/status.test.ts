@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXTENSION } from '../domain/codeSystems';
 import { buildMessage } from './builders';
-import { eventsOf, isOverdue, statusOf, statusTimes, transition } from './status';
+import { eventsOf, isOverdue, statusOf, statusTimes, transition, UNREAD_TAG } from './status';
 
 const patient = { reference: 'Patient/p1' };
 const nurse = { person: { reference: 'PractitionerRole/nurse' }, unit: { reference: 'Organization/hc' } };
@@ -54,6 +54,16 @@ describe('message status', () => {
     expect(transition(handled, { code: 'read', time: T2 }, { isQuestion: true })).toEqual({ ok: false, reason: 'handled' });
     const notice = buildMessage({ type: 'avviksmelding', patient, sender: nurse, recipients: [gpRef], text: 'x', sent: T0 });
     expect(transition(notice, { code: 'answered', time: T1 }, { isQuestion: false })).toEqual({ ok: false, reason: 'not-a-question' });
+  });
+
+  it('an unread message carries the unread tag until it is read', () => {
+    const hasTag = (m: ReturnType<typeof question>) => Boolean(m.meta?.tag?.some((t) => t.system === UNREAD_TAG.system && t.code === 'unread'));
+    const sent = question();
+    expect(hasTag(sent)).toBe(true);
+    const received = step(sent, 'received', T1).message;
+    expect(hasTag(received)).toBe(true);
+    expect(hasTag(step(received, 'read', T2).message)).toBe(false);
+    expect(hasTag(step(sent, 'handled', T2).message)).toBe(false);
   });
 
   it('forwarding re-addresses the message and keeps its status', () => {

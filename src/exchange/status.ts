@@ -18,6 +18,24 @@ export interface MessageEvent {
   by?: Reference;
 }
 
+/**
+ * An unread message carries this tag (meta.tag) until someone at the recipient reads it, so
+ * that an inbox can ask the server for its unread messages first (`_tag=…|unread`).
+ */
+export const UNREAD_TAG = { system: CODE_SYSTEM.messageEvent, code: 'unread' } as const;
+
+export function withUnreadTag<T extends Communication>(message: T, unread: boolean): T {
+  const others = (message.meta?.tag ?? []).filter((t) => !(t.system === UNREAD_TAG.system && t.code === UNREAD_TAG.code));
+  const tag = unread ? [...others, { ...UNREAD_TAG }] : others;
+  const meta = { ...message.meta };
+  if (tag.length > 0) meta.tag = tag;
+  else delete meta.tag;
+  const next = { ...message };
+  if (Object.keys(meta).length > 0) next.meta = meta;
+  else delete next.meta;
+  return next;
+}
+
 const RANK: Record<MessageStatus, number> = { sent: 0, received: 1, read: 2, answered: 3, handled: 4 };
 
 function isEventCode(code: string | undefined): code is MessageEventCode {
@@ -97,7 +115,8 @@ export function transition(message: Communication, event: MessageEvent & { forwa
     if (event.code === 'handled') next.status = 'completed';
   }
   next.extension = extension;
-  return { ok: true, message: changed ? next : message, changed };
+  if (!changed) return { ok: true, message, changed };
+  return { ok: true, message: withUnreadTag(next, statusOf(next) === 'sent' || statusOf(next) === 'received'), changed };
 }
 
 /**

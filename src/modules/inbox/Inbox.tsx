@@ -93,7 +93,7 @@ export default function Inbox({ workspaceId, device }: ModuleProps) {
   const deferredFilter = useDeferredValue(filter);
   const [openId, setOpenId] = useState<string | null>(null);
   const lastOpen = useRef<InboxItem | null>(null);
-  const { query, items } = useInbox(persona, direction);
+  const { query, items, partial, unreadTotal, isPending } = useInbox(persona, direction);
   const shown = useMemo(() => filterInbox(items, deferredFilter), [items, deferredFilter]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
@@ -110,7 +110,7 @@ export default function Inbox({ workspaceId, device }: ModuleProps) {
   if (!persona) return null;
   const openItem = openId ? (items.find((i) => i.id === openId) ?? (lastOpen.current?.id === openId ? lastOpen.current : null)) : null;
   if (openItem) lastOpen.current = openItem;
-  const unread = countUnread(items);
+  const unread = partial ? (unreadTotal ?? countUnread(items)) : countUnread(items);
   const overdue = direction === 'out' ? items.filter((i) => i.overdue).length : 0;
   const set = (patch: Partial<InboxFilter>) => setFilter((f) => ({ ...f, ...patch }));
   const listLabel = direction === 'in' ? t('exchange.inbox.listLabelIn') : t('exchange.inbox.listLabelOut');
@@ -152,14 +152,14 @@ export default function Inbox({ workspaceId, device }: ModuleProps) {
       </Box>
       {query.error ? (
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.isPending ? (
+      ) : isPending ? (
         <LoadingLines />
       ) : (
         <>
           <Typography id={headingId} variant="body2" role="status" aria-live="polite" sx={{ fontWeight: unread > 0 || overdue > 0 ? 600 : 400 }}>
             {[
               direction === 'in' ? t('exchange.inbox.unreadCount', { count: unread }) : overdue > 0 ? t('exchange.inbox.overdueCount', { count: overdue }) : '',
-              t('exchange.inbox.shownCount', { shown: shown.length, total: items.length }),
+              partial ? t('exchange.inbox.loadingRest') : t('exchange.inbox.shownCount', { shown: shown.length, total: items.length }),
             ]
               .filter(Boolean)
               .join(' · ')}
