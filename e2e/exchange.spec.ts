@@ -28,7 +28,7 @@ async function signOut(page: Page, who: PersonaInfo) {
 
 const inbox = (page: Page) => page.locator('#module-inbox');
 
-test('a home care nurse asks the GP about a patient; the GP finds the question first in the inbox and answers; the nurse sees the answer and the status Besvart @desktop-only', async ({ cleanPage: page }) => {
+test('a home care nurse asks the GP about a patient; the GP finds the question first in the inbox and answers, and reconciles an epikrise’s medication changes; the nurse sees the answer and the status Besvart @desktop-only', async ({ cleanPage: page }) => {
   const nurse = await persona(page, 'bergen-homecare-nurse');
   const gp = await persona(page, 'bergen-gp');
   await signIn(page, nurse.id);
@@ -45,6 +45,8 @@ test('a home care nurse asks the GP about a patient; the GP finds the question f
   }
   if (!patient) throw new Error('No patient of the unit on the GP’s list');
   const family = patient.name?.[0]?.family ?? '';
+  // The hospital has sent an epikrise about the same patient (a tester's trigger; before the question).
+  await page.evaluate(async (id) => fetch('/mock/partners/trigger', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ event: 'epikrise', patient: id }) }), patient.id);
   await openPatient(page, patient);
 
   // Compose from the chart: the patient and the GP are filled in; the form says what is missing.
@@ -87,6 +89,29 @@ test('a home care nurse asks the GP about a patient; the GP finds the question f
   await expect(dialog.getByRole('status')).toContainText('Svaret er sendt.');
   await expect(dialog).toContainText('Øk furosemid til 40 mg x 2');
   await dialog.getByRole('button', { name: 'Lukk' }).click();
+
+  // The epikrise: the GP accepts the new medicine and rejects the other changes; only the accepted one reaches the list.
+  await inbox(page).getByRole('listitem').filter({ hasText: 'Epikrise' }).filter({ hasText: family }).first().getByRole('button').click();
+  const epikrise = page.getByRole('dialog', { name: new RegExp(`Epikrise: .*${family}`) });
+  const reconciliation = epikrise.getByRole('region', { name: 'Legemiddelavstemming' });
+  await reconciliation.getByRole('button', { name: 'Oppdater legemiddellisten' }).click();
+  await expect(reconciliation.getByText('Velg godta eller avvis.').first()).toBeVisible();
+  const changes = reconciliation.getByRole('group');
+  const count = await changes.count();
+  const kept: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const change = changes.nth(i);
+    await change.getByRole('radio', { name: i === 0 ? 'Godta' : 'Avvis' }).check();
+    const legend = (await change.locator('legend').textContent()) ?? '';
+    if (i > 0) kept.push(legend.replace(/^[^:]+: /, '').replace(/ \(.*$/, ''));
+  }
+  await expectAccessible(page, 'the epikrise with its medication reconciliation', { within: '[role="dialog"]' });
+  await reconciliation.getByRole('button', { name: 'Oppdater legemiddellisten' }).click();
+  await expect(reconciliation.getByRole('status')).toContainText(`Legemiddellisten er oppdatert: 1 godtatt, ${count - 1} avvist.`);
+  await epikrise.getByRole('link', { name: /^Åpne journalen til/ }).click();
+  const medicationList = page.locator('#module-medications');
+  await expect(medicationList).toContainText('Furosemid');
+  for (const name of kept) await expect(medicationList).toContainText(name.split(' ')[0] ?? name);
   await signOut(page, gp);
 
   // The nurse: the answer is in her inbox, and her question shows Besvart.

@@ -8,7 +8,9 @@ import { useAllPages, useFhirSearch } from '../fhir/hooks';
 import { fhirKeys } from '../fhir/queryKeys';
 import type { Persona } from '../session/personnel';
 import { useClockValue } from '../ui/clock';
-import { buildAnswer, type Sender } from './builders';
+import { buildAnswer, type MedicationChange, type Sender } from './builders';
+import { reconcile, type Decision } from './reconcile';
+import { entries } from '../fhir/client';
 import { buildInbox, incomingSearch, outgoingSearch, unreadTopSearch, type Direction, type InboxItem } from './inbox';
 import { expectsAnswer, messageTypeOf, type MessageType } from './messageTypes';
 import { statusOf, transition, type MessageEventCode } from './status';
@@ -42,12 +44,13 @@ export function useInbox(persona: Persona | null, direction: Direction) {
   const ready = direction === 'out' || Boolean(top.data || top.error);
   const query = useAllPages('Communication', ready ? params : undefined);
   // New messages and partners' receipts arrive without the user asking: the inbox looks every 15 s.
-  const { refetch } = query;
+  // (Invalidated, not refetched: the whole list's first page is its own cache entry, which must be asked again too.)
+  const queryClient = useQueryClient();
   useEffect(() => {
     if (!ready || !persona) return;
-    const timer = setInterval(() => void refetch(), INBOX_POLL_MS);
+    const timer = setInterval(() => void queryClient.invalidateQueries({ queryKey: fhirKeys.type('Communication') }), INBOX_POLL_MS);
     return () => clearInterval(timer);
-  }, [refetch, ready, persona]);
+  }, [queryClient, ready, persona]);
   const minute = useClockValue((now) => Math.floor(now / 60_000));
   const messages = query.data ?? (direction === 'in' ? top.data?.resources : undefined);
   const items = useMemo<InboxItem[]>(() => (messages ? buildInbox(messages, direction, minute * 60_000, typeName) : []), [messages, direction, minute, typeName]);
@@ -101,5 +104,28 @@ export function useAnswer() {
       return client.transaction(buildAnswer(question, { sender: senderOf(persona), text, sent: new Date().toISOString() }).bundle);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: fhirKeys.type('Communication') }),
+  });
+}
+
+/**
+ * Reconciles an epikrise's medication changes (accept / reject each) against the current list,
+ * read fresh (as is the message), in one transaction; a stale statement fails it as a conflict.
+ */
+export function useReconcile() {
+  const client = useFhirClient();
+  const queryClient = useQueryClient();
+  return useMutation<{ accepted: number; rejected: number } | { missing: number[] }, FhirError, { message: Communication; changes: MedicationChange[]; decisions: (Decision | undefined)[]; patientId: string; prescriber: Reference }>({
+    mutationFn: async ({ message: seen, changes, decisions, patientId, prescriber }) => {
+      const message = seen.id ? await client.read('Communication', seen.id) : seen;
+      const current = entries(await client.search('MedicationStatement', { patient: patientId, status: 'active', _count: 200 }), 'MedicationStatement');
+      const result = reconcile({ message, changes, decisions, current, patientId, prescriber, now: new Date().toISOString() });
+      if (!result.ok) return { missing: result.missing };
+      await client.transaction(result.bundle);
+      return { accepted: result.accepted, rejected: result.rejected };
+    },
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: fhirKeys.type('Communication') });
+      void queryClient.invalidateQueries({ queryKey: fhirKeys.type('MedicationStatement') });
+    },
   });
 }

@@ -74,6 +74,15 @@ export const exchangeNb = {
     conflict: 'Meldingen er endret av en annen i mellomtiden. Den er hentet på nytt; se over og prøv igjen.',
     forwardedEvent: 'Videresendt',
   },
+  reconcile: {
+    title: 'Legemiddelavstemming',
+    intro: 'Godta eller avvis hver endring fra sykehuset. Bare godtatte endringer føres i legemiddellisten.',
+    accept: 'Godta',
+    reject: 'Avvis',
+    choose: 'Velg godta eller avvis.',
+    submit: 'Oppdater legemiddellisten',
+    done: 'Legemiddellisten er oppdatert: {{accepted}} godtatt, {{rejected}} avvist.',
+  },
   compose: {
     title: 'Ny melding',
     intro: 'Meldingen sendes til mottakerens innboks. Velg hva fra journalen som skal være med.',
@@ -190,6 +199,15 @@ export const exchangeEn: typeof exchangeNb = {
     handled: 'The message is marked as handled.',
     conflict: 'Someone else changed the message meanwhile. It has been fetched again; check it and try again.',
     forwardedEvent: 'Forwarded',
+  },
+  reconcile: {
+    title: 'Medication reconciliation',
+    intro: 'Accept or reject each change from the hospital. Only accepted changes go into the medication list.',
+    accept: 'Accept',
+    reject: 'Reject',
+    choose: 'Choose accept or reject.',
+    submit: 'Update the medication list',
+    done: 'The medication list is updated: {{accepted}} accepted, {{rejected}} rejected.',
   },
   compose: {
     title: 'New message',

@@ -10,10 +10,17 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { fromBase64Utf8, MEDICATION_CHANGE_TYPE, type MedicationChange } from '../../exchange/builders';
-import { senderOf, useAnswer, useMessageStep, useMessageThread } from '../../exchange/hooks';
+import { senderOf, useAnswer, useMessageStep, useMessageThread, useReconcile } from '../../exchange/hooks';
+import type { Decision } from '../../exchange/reconcile';
 import type { InboxItem } from '../../exchange/inbox';
 import { expectsAnswer } from '../../exchange/messageTypes';
 import { eventsOf, statusOf } from '../../exchange/status';
@@ -50,6 +57,58 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
+/** Accept or reject each medication change of an epikrise; only accepted changes reach the shared list. */
+function Reconciliation({ message, changes, persona, patientId }: { message: Communication; changes: MedicationChange[]; persona: Persona; patientId: string }) {
+  const { t } = useTranslation();
+  const [decisions, setDecisions] = useState<(Decision | undefined)[]>(() => changes.map(() => undefined));
+  const [missing, setMissing] = useState<number[]>([]);
+  const [done, setDone] = useState<{ accepted: number; rejected: number } | null>(null);
+  const mutation = useReconcile();
+  const submit = () => {
+    const gaps = changes.map((_, i) => i).filter((i) => !decisions[i]);
+    setMissing(gaps);
+    if (gaps.length > 0) return;
+    mutation.mutate(
+      { message, changes, decisions, patientId, prescriber: senderOf(persona).person ?? { reference: `PractitionerRole/${persona.practitionerRoleId}` } },
+      { onSuccess: (result) => ('missing' in result ? setMissing(result.missing) : setDone(result)) },
+    );
+  };
+  return (
+    <Box component="section" aria-labelledby="reconcile-heading" sx={{ mt: 2, p: 1.5, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <Typography id="reconcile-heading" component="h3" variant="subtitle1">
+        {t('exchange.reconcile.title')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {t('exchange.reconcile.intro')}
+      </Typography>
+      {changes.map((change, i) => {
+        const label = `${t(`exchange.dialog.medicationAction.${change.action}`)}: ${change.name}${change.dosage ? ` (${change.dosage})` : ''}`;
+        return (
+          <FormControl key={i} component="fieldset" error={missing.includes(i)} sx={{ display: 'block', mb: 1 }} disabled={Boolean(done)}>
+            <FormLabel component="legend" sx={{ color: 'text.primary' }}>
+              {label}
+            </FormLabel>
+            <RadioGroup row value={decisions[i] ?? ''} onChange={(e) => setDecisions((d) => d.map((x, j) => (j === i ? (e.target.value as Decision) : x)))}>
+              <FormControlLabel value="accept" control={<Radio />} label={t('exchange.reconcile.accept')} />
+              <FormControlLabel value="reject" control={<Radio />} label={t('exchange.reconcile.reject')} />
+            </RadioGroup>
+            {missing.includes(i) && <FormHelperText>{t('exchange.reconcile.choose')}</FormHelperText>}
+          </FormControl>
+        );
+      })}
+      {!done && (
+        <Button variant="contained" onClick={submit} disabled={mutation.isPending}>
+          {t('exchange.reconcile.submit')}
+        </Button>
+      )}
+      <Box role="status" aria-live="polite">
+        {done && <Alert severity="success">{t('exchange.reconcile.done', { accepted: done.accepted, rejected: done.rejected })}</Alert>}
+      </Box>
+      {mutation.error && <ErrorAlert error={mutation.error} />}
+    </Box>
+  );
+}
+
 type Feedback = { kind: 'answered' | 'handled' | 'forwarded' | 'conflict'; name?: string } | { kind: 'error'; error: unknown };
 
 /**
@@ -82,6 +141,9 @@ export function MessageDialog({ item, persona, workspaceId, onClose }: { item: I
 
   const status = statusOf(message);
   const open = status !== 'handled';
+  // Only a prescriber reconciles an epikrise's medication changes into the shared list.
+  // Decided when the message is opened: the section stays (with its result) once the message is handled by it.
+  const [canReconcile] = useState(() => incoming && statusOf(message) !== 'handled' && Boolean(item.patientId) && (persona.personnelGroup === 'gp' || persona.personnelGroup === 'ed-doctor'));
   const canAnswer = incoming && open && status !== 'answered' && item.type !== undefined && expectsAnswer(item.type);
   const typeName = t(`exchange.type.${item.type ?? 'unknown'}`);
   const patientName = item.patient?.display ?? t('exchange.inbox.noPatient');
@@ -152,7 +214,8 @@ export function MessageDialog({ item, persona, workspaceId, onClose }: { item: I
             {t('exchange.dialog.attachment', { title: p.contentReference?.display ?? p.contentReference?.reference ?? '' })}
           </Typography>
         ))}
-        {changes.length > 0 && (
+        {changes.length > 0 && canReconcile && <Reconciliation message={message} changes={changes} persona={persona} patientId={item.patientId ?? ''} />}
+        {changes.length > 0 && !canReconcile && (
           <>
             <Typography component="h3" variant="subtitle1" sx={{ mt: 2 }}>
               {t('exchange.dialog.medicationChanges')}
