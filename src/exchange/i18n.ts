@@ -74,6 +74,11 @@ export const exchangeNb = {
     conflict: 'Meldingen er endret av en annen i mellomtiden. Den er hentet på nytt; se over og prøv igjen.',
     forwardedEvent: 'Videresendt',
   },
+  patient: {
+    listLabel: 'Meldinger om pasienten',
+    empty: 'Ingen meldinger om pasienten.',
+    fromTo: 'fra {{from}} til {{to}}',
+  },
   reconcile: {
     title: 'Legemiddelavstemming',
     intro: 'Godta eller avvis hver endring fra sykehuset. Bare godtatte endringer føres i legemiddellisten.',
@@ -199,6 +204,11 @@ export const exchangeEn: typeof exchangeNb = {
     handled: 'The message is marked as handled.',
     conflict: 'Someone else changed the message meanwhile. It has been fetched again; check it and try again.',
     forwardedEvent: 'Forwarded',
+  },
+  patient: {
+    listLabel: 'Messages about the patient',
+    empty: 'No messages about the patient.',
+    fromTo: 'from {{from}} to {{to}}',
   },
   reconcile: {
     title: 'Medication reconciliation',

@@ -49,6 +49,11 @@ export function unreadTopSearch(viewer: Viewer): SearchParams {
   return { recipient: `PractitionerRole/${viewer.practitionerRoleId},Organization/${viewer.organizationId}`, _tag: `${UNREAD_TAG.system}|${UNREAD_TAG.code}`, _sort: '-priority,-sent', _count: 30 };
 }
 
+/** Every message about a patient (the journal's view), newest first. */
+export function patientMessagesSearch(patientId: string): SearchParams {
+  return { patient: patientId, _sort: '-sent', _count: 200 };
+}
+
 /** Messages the user sent, or that someone at the user's unit sent for it. */
 export function outgoingSearch(viewer: Viewer): SearchParams {
   return { sender: `PractitionerRole/${viewer.practitionerRoleId}`, _sort: '-sent', _count: 1000 };

@@ -17,6 +17,7 @@ import { manifest as encounters } from './encounters/manifest';
 import { manifest as resultsToReview } from './results-to-review/manifest';
 import { manifest as triageBoard } from './triage-board/manifest';
 import { manifest as inbox } from './inbox/manifest';
+import { manifest as patientMessages } from './patient-messages/manifest';
 
 /**
  * Every layout module the product has. Adding a module: a folder under src/modules with a
@@ -41,6 +42,7 @@ export const MODULES: readonly ModuleManifest[] = [
   resultsToReview,
   triageBoard,
   inbox,
+  patientMessages,
 ];
 
 export const MODULE_REGISTRY: ReadonlyMap<string, ModuleManifest> = new Map(MODULES.map((m) => [m.id, m]));
