@@ -116,6 +116,19 @@ export const exchangeNb = {
     failed: 'Meldingen ble ikke sendt. Utkastet er tatt vare på; prøv igjen.',
     draftRestored: 'Utkastet ditt er hentet fram igjen.',
     errorsTitle: 'Meldingen kan ikke sendes ennå:',
+    periodInvalid: 'Oppgi første og siste dag; siste dag kan ikke være før første.',
+    degreeInvalid: 'Sykmeldingsgraden må være et helt tall fra 20 til 100.',
+    diagnosisRequired: 'Velg en diagnose (ICPC-2).',
+    assessmentRequired: 'Skriv vurderingen av arbeidsforholdet.',
+    sickNote: {
+      title: 'Sykmelding',
+      from: 'Første dag',
+      to: 'Siste dag',
+      degree: 'Sykmeldingsgrad (%)',
+      diagnosis: 'Diagnose (ICPC-2)',
+      workRelated: 'Arbeidsrelatert',
+      assessment: 'Vurdering av arbeidsforholdet',
+    },
   },
 };
 
@@ -247,6 +260,19 @@ export const exchangeEn: typeof exchangeNb = {
     failed: 'The message was not sent. Your draft is kept; try again.',
     draftRestored: 'Your draft has been restored.',
     errorsTitle: 'The message cannot be sent yet:',
+    periodInvalid: 'Give the first and last day; the last day cannot be before the first.',
+    degreeInvalid: 'The degree must be a whole number from 20 to 100.',
+    diagnosisRequired: 'Choose a diagnosis (ICPC-2).',
+    assessmentRequired: 'Write the assessment of the work situation.',
+    sickNote: {
+      title: 'Sick note',
+      from: 'First day',
+      to: 'Last day',
+      degree: 'Degree of sick leave (%)',
+      diagnosis: 'Diagnosis (ICPC-2)',
+      workRelated: 'Work-related',
+      assessment: 'Assessment of the work situation',
+    },
   },
 };
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import type { Bundle, Communication } from 'fhir/r4';
+import type { Bundle, Communication, Composition, Patient } from 'fhir/r4';
 import { renderWithProviders } from '../../test/render';
 import { fhirAs, mockBackendSession, type MockSession } from '../../../mocks/testing';
 import { useSession } from '../../session/store';
@@ -30,13 +30,13 @@ function withFailingSend(session: MockSession, failing: { on: boolean }): typeof
   }) as typeof fetch;
 }
 
-async function open(session: MockSession, fetchImpl: typeof fetch, patientId: string) {
+async function open(session: MockSession, fetchImpl: typeof fetch, patientId: string, workspace = 'home-care') {
   return renderWithProviders(
     <Routes>
       <Route path="/:workspaceId/messages/new" element={<ComposePage />} />
-      <Route path="/home-care" element={<p>Hjem</p>} />
+      <Route path={`/${workspace}`} element={<p>Hjem</p>} />
     </Routes>,
-    { fetchImpl, token: session.token, route: `/home-care/messages/new?patient=${patientId}` },
+    { fetchImpl, token: session.token, route: `/${workspace}/messages/new?patient=${patientId}` },
   );
 }
 
@@ -81,5 +81,38 @@ describe('composing a message', () => {
     expect(message?.payload?.[0]?.contentString).toBe(text);
     expect(message?.recipient?.[0]?.reference).toMatch(/^PractitionerRole\//);
     expect(localStorage.getItem(`akson.exchange.draft.${session.persona.id}`)).toBeNull();
+  }, 60_000);
+
+  it('a GP writes a sick note to Nav: period, degree, ICPC-2 diagnosis and the work assessment, checked before it is sent as a Composition with its message', async () => {
+    const session = await mockBackendSession('gp', { municipality: 'Bergen' });
+    await session.backend.ready();
+    useSession.setState({ persona: session.persona, token: session.token });
+    const listed = await fhirAs<Bundle<Patient>>(session, 'GET', `Patient?general-practitioner=PractitionerRole/${session.persona.practitionerRoleId}&_count=5`);
+    const patientId = listed.body.entry![0]!.resource!.id!;
+    const user = userEvent.setup();
+    await open(session, session.fetchImpl, patientId, 'gp-office');
+    await user.click(screen.getByRole('combobox', { name: /Meldingstype/ }));
+    await user.click(await screen.findByRole('option', { name: 'Sykmelding' }));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: /Mottaker/ })).toHaveTextContent('Nav Bergen'), { timeout: 15_000 });
+    await user.clear(screen.getByRole('textbox', { name: /Sykmeldingsgrad/ }));
+    await user.type(screen.getByRole('textbox', { name: /Sykmeldingsgrad/ }), '50');
+    await user.click(screen.getByRole('button', { name: 'Send melding' }));
+    expect(await screen.findByText('Meldingen kan ikke sendes ennå:')).toBeInTheDocument();
+    expect(screen.getAllByText('Velg en diagnose (ICPC-2).').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('Skriv vurderingen av arbeidsforholdet.').length).toBeGreaterThan(0);
+
+    await user.type(screen.getByRole('combobox', { name: /Diagnose \(ICPC-2\)/ }), 'L03');
+    await user.click(await screen.findByRole('option', { name: /^L03 / }));
+    await user.click(screen.getByRole('checkbox', { name: 'Arbeidsrelatert' }));
+    await user.type(screen.getByRole('textbox', { name: /Vurdering av arbeidsforholdet/ }), 'Tunge løft på lager.');
+    await user.click(screen.getByRole('button', { name: 'Send melding' }));
+    expect(await screen.findByText('Hjem', undefined, { timeout: 10_000 })).toBeInTheDocument();
+
+    const notes = await fhirAs<Bundle<Composition>>(session, 'GET', `Composition?subject=Patient/${patientId}&_sort=-date&_count=5`);
+    const note = notes.body.entry?.map((e) => e.resource!).find((c) => c.title === 'Sykmelding');
+    expect(note?.event?.[0]?.code?.[0]?.coding?.[0]?.code).toBe('L03');
+    expect(note?.section?.[0]?.text?.div).toContain('50 %');
+    const sent = await fhirAs<Bundle<Communication>>(session, 'GET', `Communication?recipient=Organization/org-nav-${session.persona.municipalityCode}&patient=${patientId}`);
+    expect(sent.body.entry?.[0]?.resource?.payload?.some((p) => p.contentReference?.reference === `Composition/${note?.id}`)).toBe(true);
   }, 60_000);
 });

@@ -16,7 +16,7 @@ import Typography from '@mui/material/Typography';
 import { parseNationalId } from '../../domain/nationalId';
 import { parsePatientQuery } from '../../domain/patientQuery';
 import { formatName, formatNameFamilyFirst, nationalIdOf, referenceId } from '../../fhir/format';
-import { useFhirCreate, useFhirRead, useFhirSearch } from '../../fhir/hooks';
+import { useFhirCreate, useFhirRead, useFhirSearch, useFhirTransaction } from '../../fhir/hooks';
 import { patientSearches, usePatient, usePatientSearch } from '../../fhir/patients';
 import type { FhirError } from '../../fhir/errors';
 import type { Persona } from '../../session/personnel';
@@ -26,11 +26,12 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';
 import { nowMs } from '../../ui/clock';
 import { VITAL_CODE_TOKENS } from '../../domain/vitalSigns';
-import { buildMessage, type IncludedPart } from '../builders';
+import { buildMessage, buildSickNote, type IncludedPart } from '../builders';
 import { senderOf } from '../hooks';
 import { registerExchangeStrings } from '../i18n';
 import { expectsAnswer, type MessageType } from '../messageTypes';
-import { diagnosisLines, emptyDraft, medicationLines, PARTS, typesFor, validate, vitalLines, type Draft, type DraftErrors, type Part } from './model';
+import { diagnosisLines, emptyDraft, medicationLines, PARTS, typesFor, validate, vitalLines, type Draft, type DraftErrors, type Part, type SickNoteDraft } from './model';
+import { DiagnosisCodePicker } from '../../ui/DiagnosisCodePicker';
 
 registerExchangeStrings();
 
@@ -39,7 +40,8 @@ const DRAFT_KEY = (persona: Persona) => `akson.exchange.draft.${persona.id}`;
 function loadDraft(persona: Persona, patientId: string): Draft | null {
   try {
     const raw = localStorage.getItem(DRAFT_KEY(persona));
-    const draft = raw ? (JSON.parse(raw) as Draft) : null;
+    const parsed = raw ? (JSON.parse(raw) as Partial<Draft>) : null;
+    const draft = parsed ? ({ ...emptyDraft(persona.personnelGroup, parsed.patientId ?? '', Date.now()), ...parsed } as Draft) : null;
     // A draft about another patient than the one the page was opened for stays put for later.
     return draft && (!patientId || draft.patientId === patientId) ? draft : null;
   } catch {
@@ -80,6 +82,36 @@ function PatientPicker({ error, onPick }: { error?: string; onPick: (patient: Pa
   );
 }
 
+function SickNoteFields({ value, errors, fieldError, onChange, tablet }: { value: SickNoteDraft; errors: DraftErrors; fieldError: (key: keyof DraftErrors) => string | undefined; onChange: (next: SickNoteDraft) => void; tablet: boolean }) {
+  const { t } = useTranslation();
+  const set = (patch: Partial<SickNoteDraft>) => onChange({ ...value, ...patch });
+  return (
+    <Box component="fieldset" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5, m: 0, display: 'grid', gap: 1.5 }}>
+      <Typography component="legend" variant="subtitle1" sx={{ px: 0.5 }}>
+        {t('exchange.compose.sickNote.title')}
+      </Typography>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
+        <TextField type="date" label={t('exchange.compose.sickNote.from')} value={value.from} onChange={(e) => set({ from: e.target.value })} error={Boolean(errors.period)} helperText={fieldError('period') ?? ' '} slotProps={{ inputLabel: { shrink: true } }} required />
+        <TextField type="date" label={t('exchange.compose.sickNote.to')} value={value.to} onChange={(e) => set({ to: e.target.value })} error={Boolean(errors.period)} helperText=" " slotProps={{ inputLabel: { shrink: true } }} required />
+        <TextField label={t('exchange.compose.sickNote.degree')} value={value.degree} onChange={(e) => set({ degree: e.target.value })} error={Boolean(errors.degree)} helperText={fieldError('degree') ?? ' '} slotProps={{ htmlInput: { inputMode: 'numeric' } }} required />
+      </Box>
+      <DiagnosisCodePicker
+        id="sick-note-diagnosis"
+        label={t('exchange.compose.sickNote.diagnosis')}
+        value={value.diagnosis}
+        onChange={(diagnosis) => set({ diagnosis })}
+        system="icpc2"
+        error={Boolean(errors.diagnosis)}
+        helperText={fieldError('diagnosis') ?? ' '}
+        inputRef={null}
+        tablet={tablet}
+      />
+      <FormControlLabel control={<Checkbox checked={value.workRelated} onChange={(e) => set({ workRelated: e.target.checked })} />} label={t('exchange.compose.sickNote.workRelated')} />
+      <TextField label={t('exchange.compose.sickNote.assessment')} value={value.assessment} onChange={(e) => set({ assessment: e.target.value })} multiline minRows={3} error={Boolean(errors.assessment)} helperText={fieldError('assessment') ?? ' '} required />
+    </Box>
+  );
+}
+
 /**
  * Writing a message: the patient, the recipient (the patient's GP, the patient's home care
  * unit, child welfare for a notice of concern …), the text, and what from the journal to include
@@ -108,7 +140,9 @@ export function Component() {
   const episodes = useFhirSearch('EpisodeOfCare', pid ? { patient: pid, status: 'active', _count: 20 } : undefined);
   const gpRef = patient.data?.generalPractitioner?.[0];
   const gpRole = useFhirRead('PractitionerRole', gpRef && !gpRef.display ? referenceId(gpRef, 'PractitionerRole') : undefined, { staleTime: Infinity });
-  const barnevern = useFhirRead('Organization', persona ? `org-barnevern-${persona.municipalityCode}` : undefined, { staleTime: Infinity });
+  const barnevern = useFhirRead('Organization', persona && draft.type === 'bekymringsmelding' ? `org-barnevern-${persona.municipalityCode}` : undefined, { staleTime: Infinity });
+  const nav = useFhirRead('Organization', persona && draft.type === 'sykmelding' ? `org-nav-${persona.municipalityCode}` : undefined, { staleTime: Infinity });
+  const transaction = useFhirTransaction();
 
   useEffect(() => {
     if (!persona) return;
@@ -118,6 +152,10 @@ export function Component() {
   const recipients = useMemo<RecipientOption[]>(() => {
     const out: RecipientOption[] = [];
     if (!persona) return out;
+    if (draft.type === 'sykmelding') {
+      if (nav.data?.id) out.push({ reference: `Organization/${nav.data.id}`, display: nav.data.name ?? '', label: nav.data.name ?? '' });
+      return out;
+    }
     if (draft.type === 'bekymringsmelding') {
       if (barnevern.data?.id) out.push({ reference: `Organization/${barnevern.data.id}`, display: barnevern.data.name ?? '', label: barnevern.data.name ?? '' });
       return out;
@@ -132,7 +170,7 @@ export function Component() {
       out.push({ reference: org.reference, display: org.display ?? '', label: t('exchange.compose.recipientUnit', { name: org.display ?? org.reference }) });
     }
     return out;
-  }, [persona, draft.type, barnevern.data, gpRef, gpRole.data, episodes.data, t]);
+  }, [persona, draft.type, barnevern.data, nav.data, gpRef, gpRole.data, episodes.data, t]);
 
   // The usual recipient is chosen for the user once it is known (the GP; child welfare for a notice of concern).
   const recipientRef = recipients.some((r) => r.reference === draft.recipient) ? draft.recipient : (recipients[0]?.reference ?? '');
@@ -161,10 +199,35 @@ export function Component() {
     const recipient = recipients.find((r) => r.reference === recipientRef);
     const included: IncludedPart[] = PARTS.filter((p) => draft.include[p] && parts[p].length > 0).map((p) => ({ title: t(`exchange.compose.part.${p}`), text: parts[p].join('\n') }));
     const patientRef: Reference = { reference: `Patient/${draft.patientId}`, display: patient.data ? formatName(patient.data.name) : draft.patientId };
+    const sender = senderOf(persona);
+    const onSuccess = () => {
+      localStorage.removeItem(DRAFT_KEY(persona));
+      void navigate(`/${workspaceId}`, { state: { notice: t('exchange.compose.sent', { type: t(`exchange.type.${draft.type}`), recipient: recipient?.display ?? recipientRef }) } });
+    };
+    const onError = (error: FhirError) => {
+      setSendError(error);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    };
+    if (draft.type === 'sykmelding' && draft.sickNote.diagnosis) {
+      const { bundle } = buildSickNote({
+        patient: patientRef,
+        sender,
+        recipients: [{ reference: recipientRef, ...(recipient?.display ? { display: recipient.display } : {}) }],
+        sent: new Date(nowMs()).toISOString(),
+        from: draft.sickNote.from,
+        to: draft.sickNote.to,
+        degree: Number(draft.sickNote.degree),
+        diagnosis: { code: draft.sickNote.diagnosis.code, display: draft.sickNote.diagnosis.text },
+        workRelated: draft.sickNote.workRelated,
+        assessment: draft.sickNote.assessment,
+      });
+      transaction.mutate(bundle, { onSuccess, onError });
+      return;
+    }
     const message = buildMessage({
       type: draft.type,
       patient: patientRef,
-      sender: senderOf(persona),
+      sender,
       recipients: [{ reference: recipientRef, ...(recipient?.display ? { display: recipient.display } : {}) }],
       text: draft.text,
       sent: new Date(nowMs()).toISOString(),
@@ -172,16 +235,7 @@ export function Component() {
       ...(expectsAnswer(draft.type) ? { due: new Date(draft.due).toISOString() } : {}),
       included,
     });
-    create.mutate(message, {
-      onSuccess: () => {
-        localStorage.removeItem(DRAFT_KEY(persona));
-        void navigate(`/${workspaceId}`, { state: { notice: t('exchange.compose.sent', { type: t(`exchange.type.${draft.type}`), recipient: recipient?.display ?? recipientRef }) } });
-      },
-      onError: (error) => {
-        setSendError(error);
-        requestAnimationFrame(() => summaryRef.current?.focus());
-      },
-    });
+    create.mutate(message, { onSuccess, onError });
   };
 
   const errorList = (Object.keys(errors) as (keyof DraftErrors)[]).map((key) => fieldError(key)).filter(Boolean);
@@ -238,7 +292,10 @@ export function Component() {
           </MenuItem>
         ))}
       </TextField>
-      <TextField label={t('exchange.compose.text')} value={draft.text} onChange={(e) => update({ text: e.target.value })} multiline minRows={5} error={Boolean(errors.text)} helperText={fieldError('text') ?? ' '} required />
+      {draft.type === 'sykmelding' && (
+        <SickNoteFields value={draft.sickNote} errors={errors} fieldError={fieldError} onChange={(sickNote) => update({ sickNote })} tablet={false} />
+      )}
+      {draft.type !== 'sykmelding' && <TextField label={t('exchange.compose.text')} value={draft.text} onChange={(e) => update({ text: e.target.value })} multiline minRows={5} error={Boolean(errors.text)} helperText={fieldError('text') ?? ' '} required />}
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-start' }}>
         <FormControlLabel control={<Checkbox checked={draft.urgent} onChange={(e) => update({ urgent: e.target.checked })} />} label={t('exchange.compose.urgent')} />
         {expectsAnswer(draft.type) && (
@@ -253,7 +310,7 @@ export function Component() {
           />
         )}
       </Box>
-      {draft.patientId && (
+      {draft.patientId && draft.type !== 'sykmelding' && (
         <Box component="fieldset" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5, m: 0 }}>
           <Typography component="legend" variant="subtitle1" sx={{ px: 0.5 }}>
             {t('exchange.compose.include')}
@@ -272,8 +329,8 @@ export function Component() {
         </Box>
       )}
       <Box sx={{ display: 'flex', gap: 1 }}>
-        <Button type="submit" variant="contained" disabled={create.isPending}>
-          {create.isPending ? t('exchange.compose.sending') : t('exchange.compose.send')}
+        <Button type="submit" variant="contained" disabled={create.isPending || transaction.isPending}>
+          {create.isPending || transaction.isPending ? t('exchange.compose.sending') : t('exchange.compose.send')}
         </Button>
         <Button component={RouterLink} to={`/${workspaceId}`}>
           {t('exchange.compose.cancel')}

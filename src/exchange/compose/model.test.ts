@@ -26,6 +26,19 @@ describe('compose model', () => {
     expect(validate({ ...draft, type: 'avviksmelding', due: '' }, NOW)).toEqual({});
   });
 
+  it('a sick note needs a period that ends after it starts, a degree of 20–100 %, an ICPC-2 diagnosis and the work assessment, not a free text', () => {
+    const draft = { ...emptyDraft('gp', 'p1', NOW), type: 'sykmelding' as const, recipient: 'Organization/org-nav-4601' };
+    expect(draft.sickNote.from).toBe('2026-11-26');
+    expect(validate(draft, NOW)).toEqual({ diagnosis: 'diagnosisRequired', assessment: 'assessmentRequired' });
+    const filled = { ...draft, sickNote: { ...draft.sickNote, diagnosis: { system: 'icpc2' as const, code: 'L03', text: 'Korsryggsymptomer' }, assessment: 'Tunge løft' } };
+    expect(validate(filled, NOW)).toEqual({});
+    expect(validate({ ...filled, sickNote: { ...filled.sickNote, to: '2026-11-20' } }, NOW)).toEqual({ period: 'periodInvalid' });
+    expect(validate({ ...filled, sickNote: { ...filled.sickNote, degree: '10' } }, NOW)).toEqual({ degree: 'degreeInvalid' });
+    expect(validate({ ...filled, sickNote: { ...filled.sickNote, degree: 'halv' } }, NOW)).toEqual({ degree: 'degreeInvalid' });
+    expect(typesFor('gp')).toContain('sykmelding');
+    expect(typesFor('homecare-nurse')).not.toContain('sykmelding');
+  });
+
   it('writes what the journal holds as lines: medications with dosage, the newest of each vital sign, coded diagnoses', () => {
     expect(medicationLines([{ resourceType: 'MedicationStatement', status: 'active', subject: {}, medicationCodeableConcept: { text: 'Furosemid 40 mg' }, dosage: [{ text: '1 x 1' }] }])).toEqual(['Furosemid 40 mg, 1 x 1']);
     const obs = (code: string, value: number, at: string): Observation => ({

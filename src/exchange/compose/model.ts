@@ -11,6 +11,18 @@ import { expectsAnswer, type MessageType } from '../messageTypes';
 export const PARTS = ['medications', 'vitals', 'diagnoses'] as const;
 export type Part = (typeof PARTS)[number];
 
+/** A sick note's own fields (sykmelding to Nav). */
+export interface SickNoteDraft {
+  /** First and last day, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  /** Per cent, as typed. */
+  degree: string;
+  diagnosis: { system: 'icpc2' | 'icd10'; code: string; text: string } | null;
+  workRelated: boolean;
+  assessment: string;
+}
+
 export interface Draft {
   type: MessageType;
   patientId: string;
@@ -21,6 +33,7 @@ export interface Draft {
   /** datetime-local value (YYYY-MM-DDTHH:mm), local time; questions only. */
   due: string;
   include: Record<Part, boolean>;
+  sickNote: SickNoteDraft;
 }
 
 const DIALOG: readonly MessageType[] = ['foresporsel', 'medisinske-opplysninger', 'avviksmelding', 'notat'];
@@ -37,6 +50,8 @@ export function typesFor(group: PersonnelGroup): MessageType[] {
     case 'ed-doctor':
     case 'ed-nurse':
       return ['legevakt-melding', 'bekymringsmelding', ...DIALOG];
+    case 'gp':
+      return [...DIALOG, 'sykmelding'];
     default:
       return [...DIALOG];
   }
@@ -60,16 +75,32 @@ export function emptyDraft(group: PersonnelGroup, patientId: string, nowMs: numb
     // A question is due the next day by default; the sender can change it.
     due: toLocalInput(nowMs + 24 * 3_600_000),
     include: { medications: false, vitals: false, diagnoses: false },
+    sickNote: emptySickNote(nowMs),
   };
 }
 
-export type DraftErrors = Partial<Record<'patient' | 'recipient' | 'text' | 'due', string>>;
+export function emptySickNote(nowMs: number): SickNoteDraft {
+  const day = toLocalInput(nowMs).slice(0, 10);
+  return { from: day, to: toLocalInput(nowMs + 13 * 86_400_000).slice(0, 10), degree: '100', diagnosis: null, workRelated: false, assessment: '' };
+}
+
+export type DraftErrors = Partial<Record<'patient' | 'recipient' | 'text' | 'due' | 'period' | 'degree' | 'diagnosis' | 'assessment', string>>;
 
 /** Keys of the messages (exchange.compose.*) for what is missing or wrong. */
 export function validate(draft: Draft, nowMs: number): DraftErrors {
   const errors: DraftErrors = {};
   if (!draft.patientId) errors.patient = 'patientRequired';
   if (!draft.recipient) errors.recipient = 'recipientRequired';
+  if (draft.type === 'sykmelding') {
+    const { from, to, degree, diagnosis, assessment } = draft.sickNote;
+    const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d));
+    if (!valid(from) || !valid(to) || to < from) errors.period = 'periodInvalid';
+    const n = Number(degree);
+    if (!/^\d+$/.test(degree.trim()) || n < 20 || n > 100) errors.degree = 'degreeInvalid';
+    if (!diagnosis) errors.diagnosis = 'diagnosisRequired';
+    if (!assessment.trim()) errors.assessment = 'assessmentRequired';
+    return errors;
+  }
   if (!draft.text.trim()) errors.text = 'textRequired';
   if (expectsAnswer(draft.type)) {
     const due = Date.parse(draft.due);
