@@ -28,7 +28,7 @@ async function signOut(page: Page, who: PersonaInfo) {
 
 const inbox = (page: Page) => page.locator('#module-inbox');
 
-test('a home care nurse asks the GP about a patient; the GP finds the question first in the inbox and answers, and reconciles an epikrise’s medication changes; the nurse sees the answer and the status Besvart @desktop-only', async ({ cleanPage: page }) => {
+test('a home care nurse asks the GP about a patient; the GP finds the question first in the inbox and answers, reconciles an epikrise’s medication changes and writes a sick note that Nav acknowledges; the nurse sees the answer and the status Besvart @desktop-only', async ({ cleanPage: page }) => {
   const nurse = await persona(page, 'bergen-homecare-nurse');
   const gp = await persona(page, 'bergen-gp');
   await signIn(page, nurse.id);
@@ -112,6 +112,21 @@ test('a home care nurse asks the GP about a patient; the GP finds the question f
   const medicationList = page.locator('#module-medications');
   await expect(medicationList).toContainText('Furosemid');
   for (const name of kept) await expect(medicationList).toContainText(name.split(' ')[0] ?? name);
+
+  // A sick note to Nav from the chart, and Nav's receipt.
+  await page.getByRole('link', { name: 'Ny melding om pasienten' }).click();
+  await page.getByRole('combobox', { name: /Meldingstype/ }).click();
+  await page.getByRole('option', { name: 'Sykmelding' }).click();
+  await expect(page.getByRole('combobox', { name: /Mottaker/ })).toHaveText('Nav Bergen');
+  await page.getByRole('textbox', { name: /Sykmeldingsgrad/ }).fill('50');
+  await page.getByRole('combobox', { name: /Diagnose \(ICPC-2\)/ }).fill('L03');
+  await page.getByRole('option', { name: /^L03 / }).click();
+  await page.getByRole('textbox', { name: /Vurdering av arbeidsforholdet/ }).fill('Kan ikke løfte på lageret i to uker.');
+  await expectAccessible(page, 'the sick note form');
+  await page.getByRole('button', { name: 'Send melding' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Sykmelding er sendt til Nav Bergen' })).toBeVisible();
+  await inbox(page).getByRole('button', { name: 'Sendte' }).click();
+  await expect(inbox(page).getByRole('listitem').filter({ hasText: 'Sykmelding' }).first()).toContainText(/Mottatt \d{2}\.\d{2}\.\d{4}/, { timeout: 30_000 });
   await signOut(page, gp);
 
   // The nurse: the answer is in her inbox, and her question shows Besvart.
