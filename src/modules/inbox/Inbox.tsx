@@ -167,7 +167,7 @@ export default function Inbox({ workspaceId, device }: ModuleProps) {
           {shown.length === 0 ? (
             <Typography color="text.secondary">{items.length === 0 ? t('exchange.inbox.empty') : t('exchange.inbox.noMatch')}</Typography>
           ) : (
-            <Box ref={scrollRef} sx={{ flex: '1 1 auto', minHeight: 200, maxHeight: 640, overflow: 'auto', borderTop: 1, borderColor: 'divider' }}>
+            <Box ref={scrollRef} data-testid="inbox-scroll" sx={{ flex: '1 1 auto', minHeight: 200, maxHeight: 640, overflow: 'auto', borderTop: 1, borderColor: 'divider' }}>
               <Box role="list" aria-label={listLabel} data-testid="inbox-list" sx={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
                 {virtualizer.getVirtualItems().map((v) => {
                   const item = shown[v.index]!;
