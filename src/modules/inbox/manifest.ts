@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../../layout/types';
 import { CLINICAL_GROUPS } from '../../session/personnel';
-import { incomingSearch } from '../../exchange/inbox';
+import { unreadTopSearch } from '../../exchange/inbox';
 
 export const manifest: ModuleManifest = {
   id: 'inbox',
@@ -13,6 +13,7 @@ export const manifest: ModuleManifest = {
   tablet: true,
   offline: false,
   size: { default: { w: 8, h: 6 }, min: { w: 4, h: 4 } },
-  data: ({ persona }) => [{ type: 'Communication', params: incomingSearch(persona) }],
+  // The first screen's small search (the top of the inbox); the whole inbox is fetched after it.
+  data: ({ persona }) => [{ type: 'Communication', params: unreadTopSearch(persona) }],
   load: () => import('./Inbox'),
 };
