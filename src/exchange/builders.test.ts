@@ -11,10 +11,11 @@ import { statusOf, statusTimes } from './status';
 type MedplumResource = Parameters<typeof validateResource>[0];
 type MedplumBundle = Parameters<typeof indexStructureDefinitionBundle>[0];
 
+// Indexing the R4 definitions takes several seconds (more on a busy CI machine).
 beforeAll(() => {
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as MedplumBundle);
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as MedplumBundle);
-});
+}, 60_000);
 
 /** FHIR R4 errors of a resource, by Medplum's validator against the R4 StructureDefinitions. */
 function fhirErrors(resource: FhirResource): string[] {
