@@ -38,7 +38,7 @@ async function chooseHomeCareTablet(page: Page) {
   await chooseGroup(page, 'Sykepleier, hjemmetjenesten');
   await page.getByRole('group', { name: 'Enhet' }).getByRole('button', { name: 'Nettbrett' }).click();
   await page.getByRole('group', { name: 'Side' }).getByRole('button', { name: 'Startside' }).click();
-  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Pasienter du har åpnet', 'Min enhet', 'Pasienter i enheten']);
+  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Innboks', 'Pasienter du har åpnet', 'Min enhet', 'Pasienter i enheten']);
 }
 
 function find(all: PersonaInfo[], group: string) {
@@ -57,7 +57,7 @@ test('an administrator rearranges the home care tablet layout; a nurse gets it, 
   await page.getByRole('button', { name: 'Fjern Pasienter du har åpnet' }).click();
   await page.getByRole('button', { name: 'Flytt Min enhet tidligere' }).click();
   await page.getByRole('button', { name: 'Legg til Pasienter du har åpnet' }).click();
-  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Min enhet', 'Dagens besøk', 'Pasienter i enheten', 'Pasienter du har åpnet']);
+  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Min enhet', 'Innboks', 'Pasienter i enheten', 'Pasienter du har åpnet']);
   await page.getByRole('button', { name: 'Lagre', exact: true }).click();
   await expect(page.getByText('Oppsettet er lagret.', { exact: false })).toBeVisible();
   await signOut(page, admin);
@@ -65,7 +65,7 @@ test('an administrator rearranges the home care tablet layout; a nurse gets it, 
   await page.setViewportSize(TABLET);
   await signIn(page, nurse.id);
   await expect(page.getByRole('heading', { level: 1, name: 'Hjemmetjenesten' })).toBeVisible();
-  expect(await moduleTitles(page)).toEqual(['Min enhet', 'Dagens besøk', 'Pasienter i enheten', 'Pasienter du har åpnet']);
+  expect(await moduleTitles(page)).toEqual(['Dagens besøk', 'Min enhet', 'Innboks', 'Pasienter i enheten', 'Pasienter du har åpnet']);
   await expectAccessible(page, 'home care tablet home');
 
   await page.getByRole('button', { name: 'Tilpass siden' }).click();
@@ -74,7 +74,7 @@ test('an administrator rearranges the home care tablet layout; a nurse gets it, 
   await page.getByRole('button', { name: 'Ferdig' }).click();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Hjemmetjenesten' })).toBeVisible();
-  expect(await moduleTitles(page)).toEqual(['Dagens besøk', 'Pasienter i enheten', 'Pasienter du har åpnet']);
+  expect(await moduleTitles(page)).toEqual(['Dagens besøk', 'Innboks', 'Pasienter i enheten', 'Pasienter du har åpnet']);
 
   await page.getByRole('button', { name: 'Tilpass siden' }).click();
   await page.getByRole('button', { name: 'Tilbakestill til gruppens oppsett' }).click();
@@ -82,17 +82,17 @@ test('an administrator rearranges the home care tablet layout; a nurse gets it, 
   await page.getByRole('button', { name: 'Ferdig' }).click();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Hjemmetjenesten' })).toBeVisible();
-  expect(await moduleTitles(page)).toEqual(['Min enhet', 'Dagens besøk', 'Pasienter i enheten', 'Pasienter du har åpnet']);
+  expect(await moduleTitles(page)).toEqual(['Dagens besøk', 'Min enhet', 'Innboks', 'Pasienter i enheten', 'Pasienter du har åpnet']);
 
   await page.setViewportSize(DESKTOP);
-  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Pasienter du har åpnet', 'Min enhet', 'Pasienter i enheten']);
+  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Innboks', 'Pasienter du har åpnet', 'Min enhet', 'Pasienter i enheten']);
 });
 
 test('export a layout, change it, import the export: restored; a broken file is refused and the layout kept', async ({ cleanPage: page }, testInfo) => {
   const admin = find(await personas(page), 'config-admin');
   await signIn(page, admin.id);
   await chooseHomeCareTablet(page);
-  const original = ['Dagens besøk', 'Pasienter du har åpnet', 'Min enhet', 'Pasienter i enheten'];
+  const original = ['Dagens besøk', 'Innboks', 'Pasienter du har åpnet', 'Min enhet', 'Pasienter i enheten'];
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Eksporter (JSON)' }).click();
@@ -102,7 +102,7 @@ test('export a layout, change it, import the export: restored; a broken file is 
 
   await page.getByRole('button', { name: 'Fjern Min enhet' }).click();
   await page.getByRole('button', { name: 'Flytt Pasienter du har åpnet tidligere' }).click();
-  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Pasienter du har åpnet', 'Dagens besøk', 'Pasienter i enheten']);
+  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Pasienter du har åpnet', 'Innboks', 'Pasienter i enheten']);
 
   await page.getByLabel('Importer layout (JSON)').setInputFiles(file);
   await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(original);
@@ -110,7 +110,7 @@ test('export a layout, change it, import the export: restored; a broken file is 
   await page.getByRole('button', { name: 'Fjern Min enhet' }).click();
   await page.getByLabel('Importer layout (JSON)').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 1, "scope": ') });
   await expect(page.getByRole('alert').filter({ hasText: 'Filen ble ikke importert' })).toBeVisible();
-  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Pasienter du har åpnet', 'Pasienter i enheten']);
+  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Innboks', 'Pasienter du har åpnet', 'Pasienter i enheten']);
   await expectAccessible(page, 'layout editor after a refused import');
 });
 
@@ -150,19 +150,19 @@ test('the whole layout editor works from the keyboard', async ({ cleanPage: page
   await expect(page.getByRole('combobox', { name: 'Personellgruppe' })).toHaveText('Sykepleier, hjemmetjenesten');
   await page.getByRole('group', { name: 'Enhet' }).getByRole('button', { name: 'Nettbrett' }).focus();
   await page.keyboard.press('Space');
-  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Pasienter du har åpnet', 'Min enhet', 'Pasienter i enheten']);
+  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Innboks', 'Pasienter du har åpnet', 'Min enhet', 'Pasienter i enheten']);
 
   // Move, resize, remove and undo with the keyboard only.
   await page.getByRole('button', { name: 'Flytt Min enhet tidligere' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Min enhet', 'Pasienter du har åpnet', 'Pasienter i enheten']);
+  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Innboks', 'Min enhet', 'Pasienter du har åpnet', 'Pasienter i enheten']);
   await page.getByRole('button', { name: 'Gjør Pasienter i enheten smalere' }).focus();
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Fjern Pasienter du har åpnet' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Min enhet', 'Pasienter i enheten']);
+  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Innboks', 'Min enhet', 'Pasienter i enheten']);
   await page.keyboard.press('Control+z');
-  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Min enhet', 'Pasienter du har åpnet', 'Pasienter i enheten']);
+  await expect(page.getByTestId('module-grid').getByRole('heading', { level: 2 })).toHaveText(['Dagens besøk', 'Innboks', 'Min enhet', 'Pasienter du har åpnet', 'Pasienter i enheten']);
   await page.getByRole('button', { name: 'Lagre', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByText('Oppsettet er lagret.', { exact: false })).toBeVisible();

@@ -17,6 +17,7 @@
 // BENCH_ONLY=home-care builds, measures sizes and runs home care's timings only (scripts/bench-home-care.mjs);
 // BENCH_ONLY=consultation builds and runs the GP consultation journeys (e2e/gp.spec.ts), which count
 // the clicks and keystrokes from the day list to the signed note, by mouse and by keyboard alone;
+// BENCH_ONLY=inbox builds and times the inbox with 2,000 messages (scripts/bench-inbox.mjs);
 // BENCH_SAVE_LHR=1 also writes each Lighthouse report to bench-results/lighthouse-<n>.json.
 import { execSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,8 +30,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 4399);
 const HEAVY_ROUNDS = Number(process.env.BENCH_HEAVY_ROUNDS ?? 3);
 const dist = 'dist';
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY && !['lighthouse', 'timings', 'gp-list', 'triage', 'consultation', 'growth', 'home-care'].includes(ONLY)) {
-  console.error(`BENCH_ONLY=${ONLY}: only "lighthouse", "timings", "gp-list", "triage", "consultation", "growth" and "home-care" are known`);
+if (ONLY && !['lighthouse', 'timings', 'gp-list', 'triage', 'consultation', 'growth', 'home-care', 'inbox'].includes(ONLY)) {
+  console.error(`BENCH_ONLY=${ONLY}: only "lighthouse", "timings", "gp-list", "triage", "consultation", "growth", "home-care" and "inbox" are known`);
   process.exit(2);
 }
 const results = { date: new Date().toISOString(), budgets: {}, sizes: {}, lighthouse: null, timings: {} };
@@ -152,7 +153,9 @@ try {
   // Then the GP's timings with the default data set.
   // The health station's growth chart (scripts/bench-growth.mjs).
   if (ONLY === '' || ONLY === 'timings' || ONLY === 'growth') await (await import('./bench-growth.mjs')).benchGrowthChart({ base, chromeFlags, results, median, runs: RUNS });
-  if (ONLY === 'lighthouse' || ONLY === 'triage' || ONLY === 'consultation' || ONLY === 'growth' || ONLY === 'home-care') throw new SkipTimings();
+  // The inbox with 2,000 messages (#7).
+  if (ONLY === '' || ONLY === 'timings' || ONLY === 'inbox') await (await import('./bench-inbox.mjs')).benchInbox({ base, chromeFlags, results, runs: RUNS, median });
+  if (ONLY === 'lighthouse' || ONLY === 'triage' || ONLY === 'consultation' || ONLY === 'growth' || ONLY === 'home-care' || ONLY === 'inbox') throw new SkipTimings();
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || undefined, args: chromeFlags.slice(1) });
   try {

@@ -12,6 +12,7 @@ import { isResourceType } from './resourceTypes';
 import { patientIdsOf } from './search';
 import { issueToken, TOKEN_LIFETIME_SECONDS, verifyToken, type TokenClaims } from './token';
 import { processBundle } from './transaction';
+import { HOSPITAL_EVENTS, scheduleOf, tickPartners, triggerHospitalEvent, type HospitalEvent } from '../partners/index';
 import { parseResourceBody } from './validate';
 
 /**
@@ -30,6 +31,7 @@ import { parseResourceBody } from './validate';
  *   GET  /fhir/{type}/{id}/_history[/{vid}]
  *   POST /fhir  Bundle of type batch or transaction
  *   GET  /mock/scenarios, GET /mock/state, POST /mock/reset {"scenario": "<id>"}
+ *   GET  /mock/partners, POST /mock/partners/trigger {"event": "utskrivningsklar", "patient"?: "<id>"}
  * The /mock routes control the mock itself for usability testers; they need no token and
  * exist only in the mock backend (dev/test/usability sessions, never production).
  *
@@ -524,12 +526,15 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
         throw new FhirServerError(400, issue('structure', `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`));
       }
       await loadClinical(world);
+      tickPartners(world.repo);
       const result = processBundle(world.repo, body, { baseUrl, checkReferences: (r) => checkPatientReferences(world, r), authorize: (next, existing) => authorizeWrite(caller.persona, next, existing, (t, i) => world.repo.get(t, i)) });
       await saveSoon(world);
       return fhirJson(result);
     }
     if (!isResourceType(type)) throw new FhirServerError(404, issue('not-found', `'${type}' is not a FHIR R4 resource type.`));
     await loadClinical(world);
+    // Simulated partners (hospitals, Nav, barnevern) act on what is due by the mock clock.
+    tickPartners(world.repo);
     const repo = world.repo;
 
     if (rest.length > 0) throw new FhirServerError(404, issue('not-found', `No such endpoint: ${url.pathname}`));
@@ -644,7 +649,26 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       await reset(id);
       return json(await stateOf(await worldPromise));
     }
+    if (path === '/mock/partners' || path === '/mock/partners/trigger') return handlePartners(request, path, method);
     return jsonError(404, 'not_found', `No such mock endpoint: ${path}`);
+  }
+
+  /** GET /mock/partners: the hospital's schedule; POST /mock/partners/trigger {"event", "patient"?}: it happens now. */
+  async function handlePartners(request: Request, path: string, method: string): Promise<Response> {
+    const world = await worldPromise;
+    await loadClinical(world);
+    if (path === '/mock/partners') {
+      if (method !== 'GET') return jsonError(405, 'method_not_allowed', 'Use GET /mock/partners.');
+      return json({ events: HOSPITAL_EVENTS, schedule: scheduleOf(world.repo).map((e) => ({ ...e, at: new Date(e.at).toISOString(), done: Boolean(world.repo.get('Communication', e.id)) })) });
+    }
+    if (method !== 'POST') return jsonError(405, 'method_not_allowed', 'Use POST /mock/partners/trigger with {"event": "utskrivningsklar"}.');
+    const body = await readJsonBody(request);
+    const event = body?.event;
+    if (typeof event !== 'string' || !(HOSPITAL_EVENTS as readonly string[]).includes(event)) return jsonError(400, 'invalid_request', `Say which event: {"event": "${HOSPITAL_EVENTS.join('" | "')}", "patient": "<id>" (optional)}.`);
+    const created = triggerHospitalEvent(world.repo, event as HospitalEvent, typeof body?.patient === 'string' ? body.patient : undefined);
+    if (!created) return jsonError(400, 'invalid_request', 'No patient for the event: give {"patient": "<id>"} (the scenario has no hospital story).');
+    await saveSoon(world);
+    return json({ created: `Communication/${created.id}`, patient: created.subject?.reference });
   }
 
   async function handleToken(request: Request, world: World): Promise<Response> {

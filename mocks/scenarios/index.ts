@@ -8,6 +8,7 @@ import { addEmergencyDay, addPatientsPresent, clinicsOf } from './emergency';
 import { addHealthStationDay } from './healthStation';
 import { addHomeCareDay } from './homeCare';
 import { isoWithOffset } from './shared';
+import { addExchange, addInboxLoad } from './exchange';
 
 /**
  * Scenarios: named, versioned starting states for usability sessions and tests, on top of the
@@ -137,7 +138,7 @@ function addAbnormalResults(repo: FhirRepository, ctx: ScenarioContext): void {
 export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'standard',
-    version: 4,
+    version: 5,
     title: { nb: 'Standard kommune', en: 'Standard municipality' },
     description: {
       nb: 'Syntetiske data for ti tusen pasienter i flere kommuner, med dagens timer, besøk og svar. Klokka er nå.',
@@ -153,11 +154,13 @@ export const SCENARIOS: readonly Scenario[] = [
       addEmergencyDay(repo, ctx, 14);
       addHealthStationDay(repo, ctx); // the Bergen health station's day, with a 12-month-old
       addHomeCareDay(repo, ctx);
+      // Exchange: Nav, barnevern, and a hospital's messages for a home care patient (mocks/scenarios/exchange.ts).
+      addExchange(repo, ctx);
     },
   },
   {
     id: 'small',
-    version: 4,
+    version: 5,
     title: { nb: 'Liten kommune (rask)', en: 'Small municipality (fast)' },
     description: {
       nb: 'Samme personell og steder, men bare 300 pasienter. For raske tester og korte økter.',
@@ -172,6 +175,7 @@ export const SCENARIOS: readonly Scenario[] = [
       addEmergencyDay(repo, ctx, 6);
       addHealthStationDay(repo, ctx);
       addHomeCareDay(repo, ctx);
+      addExchange(repo, ctx);
     },
   },
   {
@@ -190,6 +194,7 @@ export const SCENARIOS: readonly Scenario[] = [
       addEmergencyDay(repo, ctx, 14);
       addHealthStationDay(repo, ctx);
       addHomeCareDay(repo, ctx, { longRoute: { personaId: 'bergen-homecare-nurse', visits: 25 } });
+      addExchange(repo, ctx);
     },
   },
   {
@@ -225,6 +230,24 @@ export const SCENARIOS: readonly Scenario[] = [
       en: ['Sign in as the GP in Bergen.', 'Find out which patients have new abnormal results.', 'Open the patient with the highest potassium and decide what to do.'],
     },
     apply: addAbnormalResults,
+  },
+  {
+    id: 'exchange-busy-inbox',
+    version: 1,
+    title: { nb: 'Samhandling: full innboks', en: 'Exchange: a full inbox' },
+    description: {
+      nb: 'Fastlegekontoret i Bergen har 2 000 meldinger i innboksen (hjemmetjeneste, legevakt, sykehus). 300 pasienter. For ytelsesmåling og for å prøve filtrene.',
+      en: 'The GP office in Bergen has 2,000 messages in its inbox (home care, emergency clinic, hospitals). 300 patients. For benchmarks and trying the filters.',
+    },
+    tasks: {
+      nb: ['Logg inn som fastlegen i Bergen.', 'Finn de uleste hastemeldingene om én pasient.'],
+      en: ['Sign in as the GP in Bergen.', 'Find the unread urgent messages about one patient.'],
+    },
+    seed: { patients: 300, heavyPatients: 0 },
+    apply: (repo, ctx) => {
+      addExchange(repo, ctx);
+      addInboxLoad(repo, ctx, 2000);
+    },
   },
 ];
 

@@ -36,6 +36,14 @@ function RequireOwnPatientRoute() {
   return own === workspaceId ? <Outlet /> : <Navigate to={`/${own}/patient/${patientId ?? ''}`} replace />;
 }
 
+function RequireOwnWorkspaceRoute() {
+  const persona = useSession((s) => s.persona);
+  const { workspaceId } = useParams();
+  if (!persona) return <Navigate to="/sign-in" replace />;
+  const own = WORKSPACE_OF_GROUP[persona.personnelGroup];
+  return own === workspaceId ? <Outlet /> : <Navigate to={`/${own}`} replace />;
+}
+
 const ROUTES: RouteObject[] = [
   { path: '/sign-in', Component: SignInPage },
   { path: '/auth/callback', lazy: () => import('./signin/OidcCallback') },
@@ -61,6 +69,12 @@ const ROUTES: RouteObject[] = [
         path: ':workspaceId/patient/:patientId',
         Component: RequireOwnPatientRoute,
         children: [{ index: true, lazy: () => import('./patient/PatientChartPage') }],
+      },
+      // Exchange (issue #7): writing a message, from any workspace's inbox or a patient's chart.
+      {
+        path: ':workspaceId/messages/new',
+        Component: RequireOwnWorkspaceRoute,
+        children: [{ index: true, lazy: () => import('../exchange/compose/ComposePage') }],
       },
     ],
   },

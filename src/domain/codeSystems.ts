@@ -57,6 +57,12 @@ export const CODE_SYSTEM = {
   homeCareSection: 'urn:akson:codesystem:home-care-section',
   /** IPLOS function scores: the panel (code iplos) and its 20 variables (component codes). */
   iplos: 'urn:akson:codesystem:iplos',
+  /** Exchange between services (src/exchange): the message type (Communication.category, Task.code …): foresporsel, svar, epikrise, sykmelding … */
+  messageType: 'urn:akson:codesystem:message-type',
+  /** Exchange: what happened to a message (sent, received, read, answered, forwarded, handled), in EXTENSION.messageEvent. */
+  messageEvent: 'urn:akson:codesystem:message-event',
+  /** Exchange: the legal basis a message is sent on (e.g. hpl-33, helsepersonelloven § 33), in Communication.reasonCode. */
+  legalBasis: 'urn:akson:codesystem:legal-basis',
 } as const;
 
 export const EXTENSION = {
@@ -65,6 +71,10 @@ export const EXTENSION = {
   edBoardStatus: 'urn:akson:extension:ed-board-status',
   /** CarePlan (a home care service decision): the weekly hours granted (valueQuantity, h/wk). */
   weeklyHours: 'urn:akson:extension:weekly-hours',
+  /** Communication: one event in a message's life (sub-extensions code, time, by); repeated, oldest first. */
+  messageEvent: 'urn:akson:extension:message-event',
+  /** Communication: when the sender expects an answer to a question (valueDateTime). */
+  messageDue: 'urn:akson:extension:message-due',
 } as const;
 
 /** LOINC codes for vital signs (DOMAIN.md). */

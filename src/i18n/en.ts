@@ -262,6 +262,15 @@ export const en: Translation = {
       markedSeen: '{{title}} for {{name}} is marked as seen.',
       alreadySeen: '{{title}} for {{name}} had already been marked as seen by someone else.',
     },
+    'patient-messages': {
+      title: 'Messages',
+      description: 'Messages about the patient between the services (dialogue messages, discharge summaries, sick notes, notices of concern), with status.',
+    },
+    inbox: {
+      title: 'Inbox',
+      description: 'Messages to you and your unit (dialogue messages, discharge summaries, discharge-ready patients, receipts), unread and urgent first; and the status of what you sent.',
+      newMessageAboutPatient: 'New message about the patient',
+    },
     'listed-patients': {
       title: 'My listed patients',
       description: 'The patients on your GP list.',

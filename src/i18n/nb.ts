@@ -260,6 +260,15 @@ export const nb = {
       markedSeen: '{{title}} for {{name}} er merket som sett.',
       alreadySeen: '{{title}} for {{name}} var allerede merket som sett av en annen.',
     },
+    'patient-messages': {
+      title: 'Meldinger',
+      description: 'Meldinger om pasienten mellom tjenestene (dialogmeldinger, epikriser, sykmeldinger, bekymringsmeldinger), med status.',
+    },
+    inbox: {
+      title: 'Innboks',
+      description: 'Meldinger til deg og enheten din (dialogmeldinger, epikriser, utskrivningsklare pasienter, kvitteringer), uleste og hastende først; og status på det du har sendt.',
+      newMessageAboutPatient: 'Ny melding om pasienten',
+    },
     'listed-patients': {
       title: 'Mine listepasienter',
       description: 'Pasientene på fastlegelisten din.',

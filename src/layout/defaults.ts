@@ -1,4 +1,4 @@
-import type { PersonnelGroup } from '../session/personnel';
+import { CLINICAL_GROUPS, type PersonnelGroup } from '../session/personnel';
 import type { LayoutItem } from './schema';
 import type { DeviceClass, PageKind } from './types';
 
@@ -54,7 +54,22 @@ const HOME_CARE = layouts(
   [{ module: 'home-care-visits', w: 12, h: 9 }, recent(12), unit(12), unitPatients(12)],
 );
 
-export const DEFAULT_LAYOUTS: Record<PersonnelGroup, Defaults> = {
+/**
+ * Exchange between services (issue #7): every clinical group's home has the inbox, right after
+ * its first module (what the group starts the day with stays first).
+ */
+function withInbox(all: Record<PersonnelGroup, Defaults>): Record<PersonnelGroup, Defaults> {
+  for (const group of CLINICAL_GROUPS) {
+    const home = all[group];
+    // Groups may share one set of defaults (CARE_UNIT, EMERGENCY): add the inbox once.
+    if (home.desktop.home.some((item) => item.module === 'inbox')) continue;
+    home.desktop.home = [...home.desktop.home.slice(0, 1), { module: 'inbox', w: 6, h: 6 }, ...home.desktop.home.slice(1)];
+    home.tablet.home = [...home.tablet.home.slice(0, 1), { module: 'inbox', w: 12, h: 6 }, ...home.tablet.home.slice(1)];
+  }
+  return all;
+}
+
+export const DEFAULT_LAYOUTS: Record<PersonnelGroup, Defaults> = withInbox({
   gp: layouts(
     // The whole list (fastlegeliste) is a working list: wide enough for one line per patient.
     [{ module: 'todays-appointments', w: 7, h: 5 }, { module: 'results-to-review', w: 5, h: 5 }, { module: 'listed-patients', w: 8, h: 7 }, recent(4, 4), unit(4, 3)],
@@ -74,7 +89,7 @@ export const DEFAULT_LAYOUTS: Record<PersonnelGroup, Defaults> = {
   // Non-health personnel see no clinical modules (DOMAIN.md: access, privacy and logging).
   'admin-staff': layouts([dayList(8), unit(4, 5)], [dayList(12), unit(12)], false),
   'config-admin': layouts([unit(12)], [unit(12)], false),
-};
+});
 
 export function defaultLayout(group: PersonnelGroup, device: DeviceClass, page: PageKind): LayoutItem[] {
   return DEFAULT_LAYOUTS[group][device][page];

@@ -18,6 +18,8 @@ import { manifest as resultsToReview } from './results-to-review/manifest';
 import { manifest as triageBoard } from './triage-board/manifest';
 import { manifest as healthStationDay } from './health-station-day/manifest';
 import { manifest as homeCareVisits } from './home-care-visits/manifest';
+import { manifest as inbox } from './inbox/manifest';
+import { manifest as patientMessages } from './patient-messages/manifest';
 
 /**
  * Every layout module the product has. Adding a module: a folder under src/modules with a
@@ -43,6 +45,8 @@ export const MODULES: readonly ModuleManifest[] = [
   triageBoard,
   healthStationDay,
   homeCareVisits,
+  inbox,
+  patientMessages,
 ];
 
 export const MODULE_REGISTRY: ReadonlyMap<string, ModuleManifest> = new Map(MODULES.map((m) => [m.id, m]));

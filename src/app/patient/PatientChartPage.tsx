@@ -44,11 +44,17 @@ export function Component() {
   const header = patient.data ? (
     <>
       <PatientContextBar patient={patient.data} onShowCritical={showCritical} />
-      {workspaceId === 'health-station' && isPreschoolChild(patient.data) && (
-        <Button component={RouterLink} to={`/health-station/child/${patient.data.id ?? ''}`} variant="outlined" sx={{ mt: 1 }}>
-          {t('patient.openChildPage')}
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1 }}>
+        {workspaceId === 'health-station' && isPreschoolChild(patient.data) && (
+          <Button component={RouterLink} to={`/health-station/child/${patient.data.id ?? ''}`} variant="outlined">
+            {t('patient.openChildPage')}
+          </Button>
+        )}
+        {/* Exchange (issue #7): a message about this patient, prefilled from the chart. */}
+        <Button component={RouterLink} to={`/${workspaceId}/messages/new?patient=${patientId}`} variant="outlined">
+          {t('modules.inbox.newMessageAboutPatient')}
         </Button>
-      )}
+      </Box>
     </>
   ) : (
     <Box role="status" aria-label={t('patient.opening')}>

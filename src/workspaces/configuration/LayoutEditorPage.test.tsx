@@ -128,7 +128,7 @@ describe('the layout editor', () => {
     expect(within(canvas).queryByRole('region', { name: 'Dagens timer' })).not.toBeInTheDocument();
     expect(screen.getByText('Ulagrede endringer')).toBeInTheDocument();
     // Focus goes to the module that took the removed one's place, not to the page.
-    await waitFor(() => expect(within(canvas).getByRole('region', { name: 'Svar å se gjennom' })).toHaveFocus());
+    await waitFor(() => expect(within(canvas).getByRole('region', { name: 'Innboks' })).toHaveFocus());
     (document.activeElement as HTMLElement).blur();
     // With focus nowhere in particular, the shortcut still works.
     await user.keyboard('{Control>}z{/Control}');
@@ -165,6 +165,7 @@ describe('the layout editor', () => {
       active: true,
       items: [
         { module: 'todays-appointments', w: 7, h: 5 },
+        { module: 'inbox', w: 6, h: 6 },
         { module: 'results-to-review', w: 5, h: 5 },
         { module: 'recent-patients', w: 4, h: 4 },
         { module: 'my-unit', w: 4, h: 3 },
