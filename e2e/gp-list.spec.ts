@@ -4,7 +4,7 @@ import { test, expect, signIn, expectAccessible } from './fixtures';
 test.describe.configure({ timeout: 120_000 });
 
 /** The GP's list (fastlegeliste) on the home page: filter it, find a patient, open the chart. */
-test('a GP filters the list to patients the office has not seen for a year, finds one and opens the chart', async ({ cleanPage: page }) => {
+test('a GP filters the list to patients the office has not seen for a year, finds one and opens the chart', { tag: '@desktop-only' }, async ({ cleanPage: page }) => {
   await signIn(page, 'bergen-gp');
   const module = page.getByRole('region', { name: 'Mine listepasienter' });
   const table = module.getByRole('table', { name: 'Listepasienter' });

@@ -1,7 +1,7 @@
 import type { Bundle, Flag, Patient } from 'fhir/r4';
 import { test, expect, personas, signIn, fhir, openPatient } from './fixtures';
 
-test('data written to the journal survives a reload, and a scenario reset removes it', async ({ cleanPage: page }) => {
+test('data written to the journal survives a reload, and a scenario reset removes it', { tag: '@desktop-only' }, async ({ cleanPage: page }) => {
   // The mock backend builds its data set three times here (sign-in, reload, reset and
   // reload): 36–47 s on a quiet 2-core machine, more beside another worker in CI.
   test.setTimeout(150_000);
