@@ -35,7 +35,7 @@ export default defineConfig({
     // Journeys tagged @tablet-only (touch work at a tablet: home care) run once, in the tablet project.
     { name: 'desktop', grepInvert: /@tablet-only/, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
     // The layout journeys set screen sizes themselves: they run once, in the desktop project.
-    // Journeys tagged @desktop-only (keyboard-only work at a desktop) run once, in the desktop project.
+    // Journeys tagged @desktop-only (work done at a desktop: keyboard-only, the GP's list, persistence) run once, in the desktop project.
     { name: 'tablet', testIgnore: /layout\.spec\.ts/, grepInvert: /@desktop-only/, use: { ...devices['Desktop Chrome'], viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: false } },
   ],
   webServer: [
