@@ -1,4 +1,4 @@
-import { IPLOS_NB } from '../domain/homeCare';
+import { IPLOS_NB, TASK_NB } from '../domain/homeCare';
 
 /**
  * Home care's strings (the route module and the workspace's pages), registered under `homeCare`
@@ -32,16 +32,8 @@ export const homeCareNb = {
     state: { planned: 'Planlagt', 'in-progress': 'Pågår', finished: 'Ferdig', cancelled: 'Avlyst' },
   },
   slot: { MORN: 'Morgen', NOON: 'Middag', EVE: 'Kveld' },
-  task: {
-    medication: 'Legemiddelhåndtering',
-    'wound-care': 'Sårstell',
-    'personal-hygiene': 'Personlig hygiene',
-    meals: 'Tilrettelegging av måltid',
-    supervision: 'Tilsyn',
-    dressing: 'Av- og påkledning',
-    'compression-stockings': 'Støttestrømper',
-    'blood-glucose': 'Blodsukkermåling',
-  },
+  // The tasks' Norwegian names are the domain's (they are also written to the journal).
+  task: TASK_NB,
   visit: {
     title: 'Besøk hos {{name}}',
     back: 'Tilbake til dagens besøk',

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
@@ -9,6 +9,7 @@ import { useSession } from '../../session/store';
 import { formatDateTime } from '../../ui/dates';
 import { encountersNb } from './i18n';
 import Encounters from './Encounters';
+import { fakeVirtualLayout } from '../../test/virtualLayout';
 
 let session: MockSession;
 
@@ -16,31 +17,14 @@ let session: MockSession;
 // virtualiser renders what a 600 px box would show (and a few rows around it).
 const SCROLL_HEIGHT = 600;
 const ROW_HEIGHT = 60;
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-const offsetHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight');
+fakeVirtualLayout({ scroller: 'encounters-scroll', viewport: SCROLL_HEIGHT, row: ROW_HEIGHT });
 
 beforeAll(async () => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.dataset.testid === 'encounters-scroll' ? SCROLL_HEIGHT : 0;
-    },
-  });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute('role') === 'listitem' ? ROW_HEIGHT : 0;
-    },
-  });
   i18n.addResourceBundle('nb', 'translation', { encounters: encountersNb }, true, true);
   // Generating the small scenario takes a few seconds; the tests share it.
   session = await mockBackendSession('gp');
   await session.backend.ready();
 }, 60_000);
-afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
-  if (offsetHeight) Object.defineProperty(HTMLElement.prototype, 'offsetHeight', offsetHeight);
-});
 
 // The scenario's clock stands at 26.11.2026 09:00.
 beforeEach(() => {

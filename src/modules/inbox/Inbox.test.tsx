@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Communication } from 'fhir/r4';
@@ -7,28 +7,10 @@ import { fhirAs, mockBackendSession } from '../../../mocks/testing';
 import { buildMessage } from '../../exchange/builders';
 import { useSession } from '../../session/store';
 import Inbox from './Inbox';
+import { fakeVirtualLayout } from '../../test/virtualLayout';
 
 // jsdom has no layout: the list's scroll box and its rows get heights, so the virtualiser renders rows.
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-const offsetHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight');
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.dataset.testid === 'inbox-scroll' ? 600 : 0;
-    },
-  });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute('role') === 'listitem' ? 76 : 0;
-    },
-  });
-});
-afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
-  if (offsetHeight) Object.defineProperty(HTMLElement.prototype, 'offsetHeight', offsetHeight);
-});
+fakeVirtualLayout({ scroller: 'inbox-scroll', viewport: 600, row: 76 });
 
 // The scenario's clock (mocks/testing.ts) is 26.11.2026 09:00; the nurse looks at 09:30.
 beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-26T09:30:00+01:00') }));

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
@@ -12,6 +12,7 @@ import type { DeviceClass } from '../../layout/types';
 import { CODE_SYSTEM } from '../../domain/codeSystems';
 import { notesNb } from './i18n';
 import JournalNotes from './JournalNotes';
+import { fakeVirtualLayout } from '../../test/virtualLayout';
 
 i18n.addResourceBundle('nb', 'translation', { journal: notesNb }, true, true);
 
@@ -19,26 +20,7 @@ i18n.addResourceBundle('nb', 'translation', { journal: notesNb }, true, true);
 // virtualiser renders what a 600 px box would show (and a few rows around it).
 const SCROLL_HEIGHT = 600;
 const ROW_HEIGHT = 60;
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-const offsetHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight');
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.dataset.testid === 'journal-scroll' ? SCROLL_HEIGHT : 0;
-    },
-  });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute('role') === 'listitem' ? ROW_HEIGHT : 0;
-    },
-  });
-});
-afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
-  if (offsetHeight) Object.defineProperty(HTMLElement.prototype, 'offsetHeight', offsetHeight);
-});
+fakeVirtualLayout({ scroller: 'journal-scroll', viewport: SCROLL_HEIGHT, row: ROW_HEIGHT });
 
 workAfterScenarioClock();
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
@@ -12,31 +12,13 @@ import type { PersonnelGroup } from '../../session/personnel';
 import { labResultsNb } from '../../i18n/labResults';
 import { REVIEW_EXTENSION, REVIEW_STATUS_SYSTEM } from '../../fhir/results/review';
 import LabResults from './LabResults';
+import { fakeVirtualLayout } from '../../test/virtualLayout';
 
 i18n.addResourceBundle('nb', 'translation', { labResults: labResultsNb }, true, true);
 
 // jsdom has no layout: give the list's scroll box a height and every card one, so the
 // virtualiser renders what a 900 px box would show (and a few cards around it).
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-const offsetHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight');
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.dataset.testid === 'lab-results-scroll' ? 900 : 0;
-    },
-  });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute('role') === 'listitem' ? 150 : 0;
-    },
-  });
-});
-afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
-  if (offsetHeight) Object.defineProperty(HTMLElement.prototype, 'offsetHeight', offsetHeight);
-});
+fakeVirtualLayout({ scroller: 'lab-results-scroll', viewport: 900, row: 150 });
 
 workAfterScenarioClock();
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Bundle, Encounter, EpisodeOfCare, Patient } from 'fhir/r4';
@@ -14,29 +14,17 @@ import { referenceId } from '../../fhir/format';
 import ListedPatients from './ListedPatients';
 import { useListState } from './listState';
 import { contactSince } from './searches';
+import { fakeVirtualLayout } from '../../test/virtualLayout';
 
 workAfterScenarioClock();
 beforeEach(() => useListState.setState({ owner: undefined }));
 
 // jsdom has no layout: give the list's scroll box a height and every row one, so the
 // virtualiser renders what a 600 px box would show (and a few rows around it).
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-const offsetHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight');
+fakeVirtualLayout({ scroller: 'listed-patients-scroll', viewport: 600, row: 44, rowRole: 'row' });
 let session: MockSession;
 
 beforeAll(async () => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.dataset.testid === 'listed-patients-scroll' ? 600 : 0;
-    },
-  });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute('role') === 'row' ? 44 : 0;
-    },
-  });
   // Tromsø's GP has unseen results in the small scenario; home care starts for one of the
   // listed patients (a home-care district's decision), so every filter has someone to find.
   session = await mockBackendSession('gp', { municipality: 'Tromsø' });
@@ -52,10 +40,6 @@ beforeAll(async () => {
   });
   expect(status).toBe(201);
 }, 60_000);
-afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
-  if (offsetHeight) Object.defineProperty(HTMLElement.prototype, 'offsetHeight', offsetHeight);
-});
 
 const nbsp = (n: number) => new Intl.NumberFormat('nb-NO').format(n);
 
