@@ -13,9 +13,8 @@ const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 8791);
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
-  // Four at once on CI's two cores: the journeys mostly wait (for pages, polls, transitions), so
-  // two workers left the cores idle four fifths of the time.
-  workers: process.env.CI ? 4 : undefined,
+  // Two on CI's two cores (four made each journey twice as slow, and one timed out).
+  workers: process.env.CI ? 2 : undefined,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
@@ -35,7 +34,8 @@ export default defineConfig({
     // Journeys tagged @tablet-only (touch work at a tablet: home care) run once, in the tablet project.
     { name: 'desktop', grepInvert: /@tablet-only/, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
     // The layout journeys set screen sizes themselves: they run once, in the desktop project.
-    // Journeys tagged @desktop-only (work done at a desktop: keyboard-only, the GP's list, persistence) run once, in the desktop project.
+    // Journeys tagged @desktop-only (work done at a desktop, or the same at any size: the GP's
+    // consultation, results and list, persistence, note versions, edit conflicts) run once, in the desktop project.
     { name: 'tablet', testIgnore: /layout\.spec\.ts/, grepInvert: /@desktop-only/, use: { ...devices['Desktop Chrome'], viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: false } },
   ],
   webServer: [

@@ -84,7 +84,7 @@ class Effort {
 // The GP's home waits for the mock backend to build its data: room on a 2-core CI machine.
 test.describe.configure({ timeout: 120_000 });
 
-test('a GP works through new results from the home page: outside the range first, one action each, the chart one click away', async ({ cleanPage: page }) => {
+test('a GP works through new results from the home page: outside the range first, one action each, the chart one click away', { tag: '@desktop-only' }, async ({ cleanPage: page }) => {
   const gp = (await personas(page)).find((p) => p.id === 'bergen-gp')!;
   await signIn(page, gp.id);
   const module = page.getByRole('region', { name: 'Svar å se gjennom' });
@@ -140,7 +140,7 @@ async function nurseMarksArrived(page: Page) {
   return { gp, nurse, patient, time: time! };
 }
 
-test('the office nurse marks a patient arrived; the GP runs the consultation from the day list to the signed note; the day list shows the patient done', async ({ cleanPage: page }, testInfo) => {
+test('the office nurse marks a patient arrived; the GP runs the consultation from the day list to the signed note; the day list shows the patient done', { tag: '@desktop-only' }, async ({ cleanPage: page }, testInfo) => {
   test.setTimeout(180_000);
   const { gp, nurse, patient, time } = await nurseMarksArrived(page);
   await expectAccessible(page, 'the office nurse’s day list');

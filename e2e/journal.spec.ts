@@ -107,7 +107,7 @@ test('an emergency clinic doctor in another municipality sees the critical infor
   await expectAccessible(page, 'emergency chart of a patient from another municipality');
 });
 
-test('a signed note is corrected by a new version; both versions stay visible', async ({ cleanPage: page }) => {
+test('a signed note is corrected by a new version; both versions stay visible', { tag: '@desktop-only' }, async ({ cleanPage: page }) => {
   const gp = await persona(page, 'bergen-gp');
   await signIn(page, gp.id);
   const listed = await fhir<Bundle<Patient>>(page, `Patient?general-practitioner=PractitionerRole/${gp.practitionerRoleId}&_count=1&_offset=3`);
@@ -163,7 +163,7 @@ async function saveAsOtherUser(page: Page, personaId: string, resource: Conditio
   expect(status).toBe(200);
 }
 
-test('two users edit the same problem: the second sees both versions and chooses', async ({ cleanPage: page }) => {
+test('two users edit the same problem: the second sees both versions and chooses', { tag: '@desktop-only' }, async ({ cleanPage: page }) => {
   const gp = await persona(page, 'bergen-gp');
   await signIn(page, gp.id);
   const conditions = await fhir<Bundle<Condition>>(page, 'Condition?clinical-status=active&category=problem-list-item&_count=1&_offset=11');
