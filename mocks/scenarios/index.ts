@@ -6,7 +6,7 @@ import type { FhirRepository } from '../fhir-server/repository';
 import { osloDate, osloLocalToEpoch } from '../fhir-server/dates';
 import { addEmergencyDay, addPatientsPresent, clinicsOf } from './emergency';
 import { addHealthStationDay } from './healthStation';
-import { addHomeCareDay } from './homeCare';
+import { addHomeCareDay, type HomeCareOptions } from './homeCare';
 import { isoWithOffset } from './shared';
 import { addExchange, addInboxLoad } from './exchange';
 
@@ -135,6 +135,18 @@ function addAbnormalResults(repo: FhirRepository, ctx: ScenarioContext): void {
   });
 }
 
+/**
+ * A day in every service on top of the seed: patients present at the emergency clinics, the
+ * Bergen health station's day (with a 12-month-old), home care's decisions, IPLOS and routes, and
+ * the exchange partners' messages (Nav, barnevern, a hospital for a home care patient).
+ */
+function addServicesDay(repo: FhirRepository, ctx: ScenarioContext, presentPerClinic: number, homeCare?: HomeCareOptions): void {
+  addEmergencyDay(repo, ctx, presentPerClinic);
+  addHealthStationDay(repo, ctx);
+  addHomeCareDay(repo, ctx, homeCare);
+  addExchange(repo, ctx);
+}
+
 export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'standard',
@@ -149,14 +161,7 @@ export const SCENARIOS: readonly Scenario[] = [
       en: ['Sign in as one of the personas in the list.', 'Find a patient and look at the critical information.'],
     },
     // A normal evening at the emergency clinics: patients present now at every stage of the visit.
-    // Home care: service decisions, IPLOS and today's routes (mocks/scenarios/homeCare.ts).
-    apply: (repo, ctx) => {
-      addEmergencyDay(repo, ctx, 14);
-      addHealthStationDay(repo, ctx); // the Bergen health station's day, with a 12-month-old
-      addHomeCareDay(repo, ctx);
-      // Exchange: Nav, barnevern, and a hospital's messages for a home care patient (mocks/scenarios/exchange.ts).
-      addExchange(repo, ctx);
-    },
+    apply: (repo, ctx) => addServicesDay(repo, ctx, 14),
   },
   {
     id: 'small',
@@ -171,12 +176,7 @@ export const SCENARIOS: readonly Scenario[] = [
       en: ['Sign in and find a patient.'],
     },
     seed: { patients: 300, heavyPatients: 0 },
-    apply: (repo, ctx) => {
-      addEmergencyDay(repo, ctx, 6);
-      addHealthStationDay(repo, ctx);
-      addHomeCareDay(repo, ctx);
-      addExchange(repo, ctx);
-    },
+    apply: (repo, ctx) => addServicesDay(repo, ctx, 6),
   },
   {
     id: 'home-care-long-route',
@@ -190,12 +190,7 @@ export const SCENARIOS: readonly Scenario[] = [
       nb: ['Logg inn som sykepleier i hjemmetjenesten i Bergen.', 'Finn neste besøk og sjekk inn.'],
       en: ['Sign in as the home care nurse in Bergen.', 'Find the next visit and check in.'],
     },
-    apply: (repo, ctx) => {
-      addEmergencyDay(repo, ctx, 14);
-      addHealthStationDay(repo, ctx);
-      addHomeCareDay(repo, ctx, { longRoute: { personaId: 'bergen-homecare-nurse', visits: 25 } });
-      addExchange(repo, ctx);
-    },
+    apply: (repo, ctx) => addServicesDay(repo, ctx, 14, { longRoute: { personaId: 'bergen-homecare-nurse', visits: 25 } }),
   },
   {
     id: 'emergency-busy',

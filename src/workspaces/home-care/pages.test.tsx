@@ -95,26 +95,32 @@ describe('a visit with patchy coverage', () => {
   });
 });
 
+/** The visit page with no coverage for writes (POSTs fail as fetch does offline) until `offline` is set false. */
+function renderVisitWithoutCoverage(s: MockSession, visit: Appointment): { offline: boolean } {
+  const network = { offline: true };
+  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (network.offline && init?.method === 'POST') throw new TypeError('Failed to fetch');
+    return s.fetchImpl(input, init);
+  }) as typeof fetch;
+  renderWithProviders(
+    <Routes>
+      <Route path="/home-care/visit/:appointmentId" element={<VisitPage />} />
+    </Routes>,
+    { fetchImpl, token: s.token, route: `/home-care/visit/${visit.id ?? ''}` },
+  );
+  return network;
+}
+
 describe('a check-in without coverage', () => {
   it('records the time at once, says it is not saved yet, and saves it on retry', async () => {
     const s = await session('homecare-nurse');
     const visit = await firstVisit(s);
-    let offline = true;
-    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (offline && init?.method === 'POST') throw new TypeError('Failed to fetch');
-      return s.fetchImpl(input, init);
-    }) as typeof fetch;
-    renderWithProviders(
-      <Routes>
-        <Route path="/home-care/visit/:appointmentId" element={<VisitPage />} />
-      </Routes>,
-      { fetchImpl, token: s.token, route: `/home-care/visit/${visit.id ?? ''}` },
-    );
+    const network = renderVisitWithoutCoverage(s, visit);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Sjekk inn' }, { timeout: 15_000 }));
     expect(screen.getByText(/Sjekket inn kl\. \d\d:\d\d/)).toBeInTheDocument();
     expect(await screen.findByText('Innsjekkingen er ikke lagret ennå. Den sendes på nytt når nettbrettet får dekning, når du prøver igjen eller når du sjekker ut.')).toBeInTheDocument();
-    offline = false;
+    network.offline = false;
     await user.click(screen.getByRole('button', { name: 'Prøv igjen' }));
     await waitFor(() => expect(screen.queryByText('Ikke lagret ennå')).not.toBeInTheDocument());
     const { body } = await fhirAs<Bundle>(s, 'GET', `Encounter?appointment=Appointment/${visit.id ?? ''}`);
@@ -126,21 +132,11 @@ describe('a check-in without coverage', () => {
     // The care worker's route (the nurse's visits are the other tests').
     const s = await session('homecare-worker');
     const visit = await firstVisit(s);
-    let offline = true;
-    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (offline && init?.method === 'POST') throw new TypeError('Failed to fetch');
-      return s.fetchImpl(input, init);
-    }) as typeof fetch;
-    renderWithProviders(
-      <Routes>
-        <Route path="/home-care/visit/:appointmentId" element={<VisitPage />} />
-      </Routes>,
-      { fetchImpl, token: s.token, route: `/home-care/visit/${visit.id ?? ''}` },
-    );
+    const network = renderVisitWithoutCoverage(s, visit);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Sjekk inn' }, { timeout: 15_000 }));
     expect(await screen.findByText('Ikke lagret ennå')).toBeInTheDocument();
-    offline = false;
+    network.offline = false;
     window.dispatchEvent(new Event('online'));
     await waitFor(() => expect(screen.queryByText('Ikke lagret ennå')).not.toBeInTheDocument());
     expect((await fhirAs<Appointment>(s, 'GET', `Appointment/${visit.id ?? ''}`)).body.status).toBe('arrived');
