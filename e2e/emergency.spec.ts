@@ -144,9 +144,10 @@ test('a nurse registers and triages an arrival; a doctor sees it within seconds,
   await doctorPage.getByRole('option', { name: /A11 Brystsmerte IKA/ }).click();
   await doctorPage.getByLabel('Tiltak').fill('Paracetamol 1 g.');
   await doctorPage.getByRole('radio', { name: 'Til fastlege' }).check();
+  await expect(doctorPage.getByText(/Når du avslutter, får fastlegen .+ en melding fra legevakten/)).toBeVisible();
   await expectAccessible(doctorPage, 'treatment and departure');
   await doctorPage.getByRole('button', { name: 'Avslutt og send notat' }).click();
-  await expect(doctorPage.getByText('Pasienten er skrevet ut.')).toBeVisible();
+  await expect(doctorPage.getByText(/Pasienten er skrevet ut\..*meldingen til fastlegen .+ er sendt/)).toBeVisible();
   await doctorPage.context().close();
 
   // The patient's GP sees the clinic's note in the shared journal.
@@ -156,4 +157,8 @@ test('a nurse registers and triages an arrival; a doctor sees it within seconds,
   const overview = page.getByRole('region', { name: 'Oversikt' });
   await expect(overview.getByText(reason)).toBeVisible({ timeout: 30_000 });
   await expect(overview.getByText(/Legevaktnotat/).first()).toBeVisible();
+  // … and the clinic's message about the visit is in the GP's inbox, linked to the patient.
+  await page.getByRole('banner').getByRole('link', { name: 'Akson Journal' }).click();
+  const notice = page.locator('#module-inbox').getByRole('listitem').filter({ hasText: 'Melding fra legevakt' }).filter({ hasText: reason });
+  await expect(notice.first()).toBeVisible({ timeout: 30_000 });
 });

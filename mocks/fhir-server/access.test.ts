@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Appointment, Basic, Bundle, CarePlan, Composition, OperationOutcome } from 'fhir/r4';
+import type { Appointment, Basic, Bundle, CarePlan, Communication, Composition, OperationOutcome } from 'fhir/r4';
+import { buildMessage } from '../../src/exchange/builders';
 import type { Persona } from '../../src/session/personnel';
 import { layoutToBasic } from '../../src/layout/storage';
 import type { LayoutDocument } from '../../src/layout/schema';
@@ -121,5 +122,37 @@ describe('home care', () => {
     expect((await call(worker, 'PUT', `Appointment/${visit.id}`, { ...visit, status: 'arrived' })).status).toBe(200);
     const current = (await (await call(coordinator, 'GET', `Appointment/${visit.id}`)).json()) as Appointment;
     expect((await call(coordinator, 'PUT', `Appointment/${visit.id}`, { ...moved, meta: current.meta })).status).toBe(200);
+  });
+});
+
+describe('messages', () => {
+  async function call(persona: Persona, method: string, path: string, body?: unknown): Promise<Response> {
+    const token = await tokenFor(persona);
+    return (await backend.handle(
+      new Request(`${base}/fhir/${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: body ? JSON.stringify(body) : undefined }),
+    ))!;
+  }
+
+  it('are sent in one’s own name, and changed only by their sender, recipients and their units', async () => {
+    const nurse = find('homecare-nurse', 'Bergen');
+    const gp = find('gp', 'Bergen');
+    const stranger = find('hs-nurse', 'Bergen');
+    const patient = ((await (await call(gp, 'GET', `Patient?general-practitioner=PractitionerRole/${gp.practitionerRoleId}&_count=1`)).json()) as Bundle).entry![0]!.resource!;
+    const question = buildMessage({
+      type: 'foresporsel',
+      patient: { reference: `Patient/${patient.id ?? ''}` },
+      sender: { person: { reference: `PractitionerRole/${nurse.practitionerRoleId}` }, unit: { reference: `Organization/${nurse.organizationId}` } },
+      recipients: [{ reference: `PractitionerRole/${gp.practitionerRoleId}` }],
+      text: 'Spørsmål',
+      sent: '2026-11-26T08:00:00+01:00',
+    });
+    const forged = await call(stranger, 'POST', 'Communication', question);
+    expect(forged.status).toBe(403);
+    expect(((await forged.json()) as OperationOutcome).issue[0]?.diagnostics).toMatch(/own name/);
+    const created = await call(nurse, 'POST', 'Communication', question);
+    expect(created.status).toBe(201);
+    const saved = (await created.json()) as Communication;
+    expect((await call(stranger, 'PUT', `Communication/${saved.id ?? ''}`, { ...saved, status: 'completed' })).status).toBe(403);
+    expect((await call(gp, 'PUT', `Communication/${saved.id ?? ''}`, { ...saved, status: 'completed' })).status).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import type { Appointment, Basic, CarePlan, Composition, Observation, PractitionerRole, Resource } from 'fhir/r4';
+import type { Appointment, Basic, CarePlan, Communication, Composition, Observation, PractitionerRole, Reference, Resource } from 'fhir/r4';
 import { CODE_SYSTEM } from '../../src/domain/codeSystems';
 import { HOME_CARE_CATEGORY, IPLOS_CODE, isCoordinator, workerOf } from '../../src/fhir/homeCare';
 import type { Persona } from '../../src/session/personnel';
@@ -67,6 +67,23 @@ function checkHomeCare(persona: Persona, next: Resource | undefined, existing: R
 }
 
 /**
+ * Messages (Communication): a user sends only as themselves or their own unit, and changes a
+ * message (reads it, answers, forwards, marks it handled) only when it was sent by or to them or
+ * their unit. The simulated partners write beside this door, as a partner's system would.
+ */
+function checkCommunication(persona: Persona, next: Resource | undefined, existing: Resource | undefined): void {
+  const mine = (r: Reference | undefined) => r?.reference === `PractitionerRole/${persona.practitionerRoleId}` || r?.reference === `Organization/${persona.organizationId}`;
+  if (existing?.resourceType === 'Communication') {
+    const m = existing as Communication;
+    if (![m.sender, ...(m.recipient ?? []), ...(m.about ?? [])].some(mine)) throw forbidden('Only the sender, the recipients and their units may change a message.');
+    return;
+  }
+  if (next?.resourceType === 'Communication' && !mine((next as Communication).sender)) {
+    throw forbidden('A message is sent in your own name or your unit’s, not in someone else’s.');
+  }
+}
+
+/**
  * Throws (403, or 405/422 for signed notes) when `persona` may not write `next` (create/update) over `existing` (update/delete).
  * `lookup` reads the repository (the home care coordinator's own PractitionerRole).
  */
@@ -74,4 +91,5 @@ export function authorizeWrite(persona: Persona, next: Resource | undefined, exi
   for (const resource of [existing, next]) if (isLayoutDocument(resource)) checkLayout(persona, resource);
   checkSignedNote(existing, next);
   checkHomeCare(persona, next, existing, lookup);
+  checkCommunication(persona, next, existing);
 }

@@ -1,7 +1,7 @@
 import type { Communication, EpisodeOfCare, MedicationStatement, Organization, Patient, Reference, Task } from 'fhir/r4';
 import { CODE_SYSTEM, IDENTIFIER } from '../../src/domain/codeSystems';
 import { buildEpikrise, buildMessage, buildReceipt, type MedicationChange } from '../../src/exchange/builders';
-import { messageTypeOf } from '../../src/exchange/messageTypes';
+import { messageTypeOf, type MessageType } from '../../src/exchange/messageTypes';
 import { statusOf, transition } from '../../src/exchange/status';
 import type { Persona } from '../../src/session/personnel';
 import type { FhirRepository } from '../fhir-server/repository';
@@ -189,6 +189,20 @@ export function scheduleOf(repo: FhirRepository): readonly ScheduledEvent[] {
   return stateOf(repo).schedule;
 }
 
+/** dd.mm.yyyy in Oslo, as the partners write dates in their status texts. */
+const osloDate = (ms: number) => new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(ms));
+
+/**
+ * What a partner does after its receipt, and when: Nav takes a sick note or a medical
+ * certificate into processing a minute later; the hospital assesses a referral two minutes later
+ * (right to health care, with an appointment three weeks ahead).
+ */
+const NEXT_STEP: Partial<Record<MessageType, { afterMs: number; status: Task['status']; text: (now: number) => string }>> = {
+  sykmelding: { afterMs: 60_000, status: 'in-progress', text: () => 'Under behandling' },
+  legeerklaering: { afterMs: 60_000, status: 'in-progress', text: () => 'Under behandling' },
+  henvisning: { afterMs: 120_000, status: 'accepted', text: (now) => `Vurdert: rett til helsehjelp, time ${osloDate(now + 21 * 86_400_000)}` },
+};
+
 function partnerReceipts(repo: FhirRepository, now: number): void {
   const partners = stateOf(repo).partners;
   const bundle = repo.search('Communication', new URLSearchParams({ recipient: [...partners].join(','), status: 'in-progress', _count: '1000' }), '');
@@ -206,10 +220,11 @@ function partnerReceipts(repo: FhirRepository, now: number): void {
       }
       continue;
     }
-    // Nav takes a sick note into processing a minute after the receipt.
+    // The partner's next step after the receipt (Nav processes, the hospital assesses a referral).
     const task = repo.get('Task', taskId) as Task | undefined;
-    if (type === 'sykmelding' && task && task.status === 'received' && Date.parse(task.lastModified ?? '') + 60_000 <= now) {
-      repo.update({ ...task, status: 'in-progress', businessStatus: { text: 'Under behandling' }, lastModified: iso(now) });
+    const step = type ? NEXT_STEP[type] : undefined;
+    if (step && task && task.status === 'received' && Date.parse(task.lastModified ?? '') + step.afterMs <= now) {
+      repo.update({ ...task, status: step.status, businessStatus: { text: step.text(now) }, lastModified: iso(now) });
     }
   }
 }

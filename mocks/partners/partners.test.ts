@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle, Communication, DocumentReference, Task } from 'fhir/r4';
-import { buildMessage } from '../../src/exchange/builders';
+import { buildMessage, buildReferral } from '../../src/exchange/builders';
 import { messageTypeOf } from '../../src/exchange/messageTypes';
 import { statusOf } from '../../src/exchange/status';
 import type { Persona } from '../../src/session/personnel';
@@ -96,5 +96,26 @@ describe('simulated Nav and barnevern', () => {
     clock += 61_000;
     await call('GET', '/fhir/Communication?_count=1');
     expect(await task()).toMatchObject({ status: 'in-progress', businessStatus: { text: 'Under behandling' } });
+  });
+
+  it('the hospital acknowledges a referral, and two minutes later has assessed it with an appointment date', async () => {
+    const { bundle } = buildReferral({
+      patient: { reference: (await toUnit(nurse))[0]!.subject!.reference! },
+      sender: { unit: { reference: `Organization/${nurse.organizationId}` } },
+      recipients: [],
+      text: 'Vurdering av brystsmerter',
+      sent: new Date(clock).toISOString(),
+      reasonText: 'Brystsmerter',
+      performer: { reference: 'Organization/org-hus' },
+    });
+    const result = (await call<Bundle>('POST', '/fhir', bundle)).body;
+    const messageId = result.entry?.map((e) => /Communication\/([^/]+)/.exec(e.response?.location ?? '')?.[1]).find(Boolean);
+    expect(messageId).toBeTruthy();
+    clock += 2_000;
+    const task = async () => (await call<Bundle<Task>>('GET', `/fhir/Task?focus=Communication/${messageId ?? ''}`)).body.entry?.[0]?.resource;
+    expect(await task()).toMatchObject({ status: 'received', businessStatus: { text: 'Mottatt' }, owner: { reference: 'Organization/org-hus' } });
+    clock += 121_000;
+    await call('GET', '/fhir/Communication?_count=1');
+    expect(await task()).toMatchObject({ status: 'accepted', businessStatus: { text: expect.stringMatching(/^Vurdert: rett til helsehjelp, time \d{2}\.\d{2}\.\d{4}$/) as unknown as string } });
   });
 });

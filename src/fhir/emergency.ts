@@ -433,7 +433,8 @@ function narrative(text: string) {
   return { status: 'generated' as const, div: textToXhtml(text) };
 }
 
-export function emergencyNoteSections(visit: Pick<EdVisit, 'reason' | 'level'>, input: TreatmentInput): CompositionSection[] {
+/** The emergency note's headings and texts (empty ones left out): the note's sections, and the notice to the GP. */
+export function emergencyNoteLines(visit: Pick<EdVisit, 'reason' | 'level'>, input: TreatmentInput): [string, string][] {
   const sections: [string, string][] = [
     ['Årsak', visit.reason],
     ['Hastegrad', visit.level ? TRIAGE_WORD_NB[colourOf(visit.level)] : ''],
@@ -442,7 +443,11 @@ export function emergencyNoteSections(visit: Pick<EdVisit, 'reason' | 'level'>, 
     ['Tiltak', input.measures],
     ['Videre oppfølging', [DEPARTURE_NB[input.departure], input.followUp].filter((s) => s.trim()).join('. ')],
   ];
-  return sections.filter(([, text]) => text.trim() !== '').map(([title, text]) => ({ title, text: narrative(text) }));
+  return sections.filter(([, text]) => text.trim() !== '');
+}
+
+export function emergencyNoteSections(visit: Pick<EdVisit, 'reason' | 'level'>, input: TreatmentInput): CompositionSection[] {
+  return emergencyNoteLines(visit, input).map(([title, text]) => ({ title, text: narrative(text) }));
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import type { Bundle, Communication, Composition, Patient } from 'fhir/r4';
+import type { Bundle, Communication, Composition, Patient, ServiceRequest } from 'fhir/r4';
 import { renderWithProviders } from '../../test/render';
 import { fhirAs, mockBackendSession, type MockSession } from '../../../mocks/testing';
 import { useSession } from '../../session/store';
@@ -114,5 +114,34 @@ describe('composing a message', () => {
     expect(note?.section?.[0]?.text?.div).toContain('50 %');
     const sent = await fhirAs<Bundle<Communication>>(session, 'GET', `Communication?recipient=Organization/org-nav-${session.persona.municipalityCode}&patient=${patientId}`);
     expect(sent.body.entry?.[0]?.resource?.payload?.some((p) => p.contentReference?.reference === `Composition/${note?.id}`)).toBe(true);
+  }, 60_000);
+
+  it('a GP refers a patient to the hospital: the municipality’s hospital is offered first, diagnoses and medications come from the journal, and a ServiceRequest travels with the message', async () => {
+    const session = await mockBackendSession('gp', { municipality: 'Bergen' });
+    await session.backend.ready();
+    useSession.setState({ persona: session.persona, token: session.token });
+    const listed = await fhirAs<Bundle<Patient>>(session, 'GET', `Patient?general-practitioner=PractitionerRole/${session.persona.practitionerRoleId}&_count=5`);
+    const patientId = listed.body.entry![0]!.resource!.id!;
+    const user = userEvent.setup();
+    await open(session, session.fetchImpl, patientId, 'gp-office');
+    await user.click(screen.getByRole('combobox', { name: /Meldingstype/ }));
+    await user.click(await screen.findByRole('option', { name: 'Henvisning' }));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: /Mottaker/ })).toHaveTextContent('Haukeland'), { timeout: 15_000 });
+    expect(screen.getByText(/Henvisningen går til sykehuset/)).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Diagnoser og problemer' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Siste vitale målinger' })).not.toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Send melding' }));
+    expect(await screen.findByText('Meldingen kan ikke sendes ennå:')).toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: /^Melding/ }), 'Vurdering av brystsmerter ved anstrengelse.');
+    await user.click(screen.getByRole('button', { name: 'Send melding' }));
+    expect(await screen.findByText('Hjem', undefined, { timeout: 10_000 })).toBeInTheDocument();
+
+    const referrals = await fhirAs<Bundle<ServiceRequest>>(session, 'GET', `ServiceRequest?subject=Patient/${patientId}&requester=PractitionerRole/${session.persona.practitionerRoleId}`);
+    const referral = referrals.body.entry?.[0]?.resource;
+    expect(referral?.performer?.[0]?.reference).toBe('Organization/org-hus');
+    expect(referral?.reasonCode?.[0]?.text).toBe('Vurdering av brystsmerter ved anstrengelse.');
+    const sent = await fhirAs<Bundle<Communication>>(session, 'GET', `Communication?recipient=Organization/org-hus&patient=${patientId}`);
+    const message = sent.body.entry?.[0]?.resource;
+    expect(message?.basedOn?.[0]?.reference).toBe(`ServiceRequest/${referral?.id}`);
   }, 60_000);
 });

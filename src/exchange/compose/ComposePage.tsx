@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Communication, Patient, Reference } from 'fhir/r4';
+import type { Communication, Organization, Patient, Reference } from 'fhir/r4';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Autocomplete from '@mui/material/Autocomplete';
@@ -26,11 +26,11 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';
 import { nowMs } from '../../ui/clock';
 import { VITAL_CODE_TOKENS } from '../../domain/vitalSigns';
-import { buildMessage, buildSickNote, type IncludedPart } from '../builders';
+import { buildMessage, buildReferral, buildSickNote, type IncludedPart } from '../builders';
 import { senderOf } from '../hooks';
 import { registerExchangeStrings } from '../i18n';
 import { expectsAnswer, type MessageType } from '../messageTypes';
-import { diagnosisLines, emptyDraft, medicationLines, PARTS, typesFor, validate, vitalLines, type Draft, type DraftErrors, type Part, type SickNoteDraft } from './model';
+import { defaultInclude, diagnosisLines, emptyDraft, medicationLines, PARTS, recipientKindOf, typesFor, validate, vitalLines, type Draft, type DraftErrors, type Part, type SickNoteDraft } from './model';
 import { DiagnosisCodePicker } from '../../ui/DiagnosisCodePicker';
 
 registerExchangeStrings();
@@ -52,6 +52,13 @@ function loadDraft(persona: Persona, patientId: string): Draft | null {
 function checkIdentifier(digits: string) {
   const result = parseNationalId(digits);
   return result.ok ? ({ ok: true } as const) : ({ ok: false, error: result.error } as const);
+}
+
+/** Hospitals (health trusts) a referral or an admission report can go to: the municipality's own first. */
+const HOSPITAL_SEARCH = { type: ['http://terminology.hl7.org/CodeSystem/organization-type|prov', 'urn:akson:codesystem:service|hospital'], active: 'true', _count: 50 };
+
+function inMunicipality(org: Organization, municipalityCode: string): boolean {
+  return Boolean(org.address?.some((a) => a._district?.extension?.some((e) => e.valueCoding?.code === municipalityCode)));
 }
 
 interface RecipientOption {
@@ -140,8 +147,10 @@ export function Component() {
   const episodes = useFhirSearch('EpisodeOfCare', pid ? { patient: pid, status: 'active', _count: 20 } : undefined);
   const gpRef = patient.data?.generalPractitioner?.[0];
   const gpRole = useFhirRead('PractitionerRole', gpRef && !gpRef.display ? referenceId(gpRef, 'PractitionerRole') : undefined, { staleTime: Infinity });
-  const barnevern = useFhirRead('Organization', persona && draft.type === 'bekymringsmelding' ? `org-barnevern-${persona.municipalityCode}` : undefined, { staleTime: Infinity });
-  const nav = useFhirRead('Organization', persona && draft.type === 'sykmelding' ? `org-nav-${persona.municipalityCode}` : undefined, { staleTime: Infinity });
+  const kind = recipientKindOf(draft.type);
+  const barnevern = useFhirRead('Organization', persona && kind === 'barnevern' ? `org-barnevern-${persona.municipalityCode}` : undefined, { staleTime: Infinity });
+  const nav = useFhirRead('Organization', persona && kind === 'nav' ? `org-nav-${persona.municipalityCode}` : undefined, { staleTime: Infinity });
+  const hospitals = useFhirSearch('Organization', kind === 'hospital' ? HOSPITAL_SEARCH : undefined, { staleTime: Infinity });
   const transaction = useFhirTransaction();
 
   useEffect(() => {
@@ -152,14 +161,17 @@ export function Component() {
   const recipients = useMemo<RecipientOption[]>(() => {
     const out: RecipientOption[] = [];
     if (!persona) return out;
-    if (draft.type === 'sykmelding') {
-      if (nav.data?.id) out.push({ reference: `Organization/${nav.data.id}`, display: nav.data.name ?? '', label: nav.data.name ?? '' });
+    const partner = kind === 'nav' ? nav.data : kind === 'barnevern' ? barnevern.data : undefined;
+    if (partner) {
+      if (partner.id) out.push({ reference: `Organization/${partner.id}`, display: partner.name ?? '', label: partner.name ?? '' });
       return out;
     }
-    if (draft.type === 'bekymringsmelding') {
-      if (barnevern.data?.id) out.push({ reference: `Organization/${barnevern.data.id}`, display: barnevern.data.name ?? '', label: barnevern.data.name ?? '' });
+    if (kind === 'hospital') {
+      const list = [...(hospitals.data?.resources ?? [])].sort((a, b) => Number(inMunicipality(b, persona.municipalityCode)) - Number(inMunicipality(a, persona.municipalityCode)));
+      for (const org of list) if (org.id) out.push({ reference: `Organization/${org.id}`, display: org.name ?? '', label: org.name ?? '' });
       return out;
     }
+    if (kind !== 'journal') return out;
     if (gpRef?.reference && gpRef.reference !== `PractitionerRole/${persona.practitionerRoleId}`) {
       const name = gpRef.display ?? gpRole.data?.practitioner?.display ?? '';
       out.push({ reference: gpRef.reference, display: name, label: t('exchange.compose.recipientGp', { name }) });
@@ -170,7 +182,7 @@ export function Component() {
       out.push({ reference: org.reference, display: org.display ?? '', label: t('exchange.compose.recipientUnit', { name: org.display ?? org.reference }) });
     }
     return out;
-  }, [persona, draft.type, barnevern.data, nav.data, gpRef, gpRole.data, episodes.data, t]);
+  }, [persona, kind, barnevern.data, nav.data, hospitals.data, gpRef, gpRole.data, episodes.data, t]);
 
   // The usual recipient is chosen for the user once it is known (the GP; child welfare for a notice of concern).
   const recipientRef = recipients.some((r) => r.reference === draft.recipient) ? draft.recipient : (recipients[0]?.reference ?? '');
@@ -224,11 +236,17 @@ export function Component() {
       transaction.mutate(bundle, { onSuccess, onError });
       return;
     }
+    const to: Reference = { reference: recipientRef, ...(recipient?.display ? { display: recipient.display } : {}) };
+    if (draft.type === 'henvisning') {
+      const { bundle } = buildReferral({ patient: patientRef, sender, recipients: [], text: draft.text, sent: new Date(nowMs()).toISOString(), priority: draft.urgent ? 'urgent' : 'routine', included, reasonText: draft.text.trim().split('\n', 1)[0] ?? '', performer: to });
+      transaction.mutate(bundle, { onSuccess, onError });
+      return;
+    }
     const message = buildMessage({
       type: draft.type,
       patient: patientRef,
       sender,
-      recipients: [{ reference: recipientRef, ...(recipient?.display ? { display: recipient.display } : {}) }],
+      recipients: [to],
       text: draft.text,
       sent: new Date(nowMs()).toISOString(),
       priority: draft.urgent ? 'urgent' : 'routine',
@@ -265,7 +283,7 @@ export function Component() {
           </>
         )}
       </Box>
-      <TextField select label={t('exchange.compose.type')} value={draft.type} onChange={(e) => update({ type: e.target.value as MessageType, recipient: '' })}>
+      <TextField select label={t('exchange.compose.type')} value={draft.type} onChange={(e) => update({ type: e.target.value as MessageType, recipient: '', include: defaultInclude(e.target.value as MessageType) })}>
         {types.map((type) => (
           <MenuItem key={type} value={type}>
             {t(`exchange.type.${type}`)}
@@ -273,6 +291,7 @@ export function Component() {
         ))}
       </TextField>
       {draft.type === 'bekymringsmelding' && <Alert severity="info">{t('exchange.compose.legalBasis')}</Alert>}
+      {(draft.type === 'henvisning' || draft.type === 'legeerklaering' || draft.type === 'innleggelsesrapport') && <Alert severity="info">{t(`exchange.compose.hint.${draft.type}`)}</Alert>}
       {draft.patientId ? (
         <Paper variant="outlined" sx={{ p: 1.5 }}>
           <Typography variant="subtitle2" component="p">

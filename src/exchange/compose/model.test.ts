@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from 'fhir/r4';
-import { diagnosisLines, emptyDraft, medicationLines, typesFor, validate, vitalLines } from './model';
+import { defaultInclude, diagnosisLines, emptyDraft, medicationLines, recipientKindOf, typesFor, validate, vitalLines } from './model';
 
 const NOW = Date.parse('2026-11-26T10:00:00+01:00');
 
@@ -37,6 +37,22 @@ describe('compose model', () => {
     expect(validate({ ...filled, sickNote: { ...filled.sickNote, degree: 'halv' } }, NOW)).toEqual({ degree: 'degreeInvalid' });
     expect(typesFor('gp')).toContain('sykmelding');
     expect(typesFor('homecare-nurse')).not.toContain('sykmelding');
+  });
+
+  it('the GP refers to a hospital and writes a medical certificate to Nav; home care reports an admission to the hospital, prefilled from the journal', () => {
+    expect(typesFor('gp')).toEqual(expect.arrayContaining(['henvisning', 'legeerklaering', 'sykmelding']));
+    expect(typesFor('homecare-nurse')).toContain('innleggelsesrapport');
+    expect(typesFor('hs-nurse')).not.toContain('henvisning');
+    expect(recipientKindOf('henvisning')).toBe('hospital');
+    expect(recipientKindOf('innleggelsesrapport')).toBe('hospital');
+    expect(recipientKindOf('legeerklaering')).toBe('nav');
+    expect(recipientKindOf('bekymringsmelding')).toBe('barnevern');
+    expect(recipientKindOf('foresporsel')).toBe('journal');
+    expect(defaultInclude('innleggelsesrapport')).toEqual({ medications: true, vitals: true, diagnoses: true });
+    expect(defaultInclude('foresporsel')).toEqual({ medications: false, vitals: false, diagnoses: false });
+    const referral = { ...emptyDraft('gp', 'p1', NOW), type: 'henvisning' as const, recipient: 'Organization/org-hus' };
+    expect(validate(referral, NOW)).toEqual({ text: 'textRequired' });
+    expect(validate({ ...referral, text: 'Vurdering av brystsmerter' }, NOW)).toEqual({});
   });
 
   it('writes what the journal holds as lines: medications with dosage, the newest of each vital sign, coded diagnoses', () => {

@@ -44,14 +44,14 @@ export function typesFor(group: PersonnelGroup): MessageType[] {
     case 'homecare-nurse':
     case 'homecare-worker':
     case 'nh-nurse':
-      return ['helseopplysninger-lege', ...DIALOG];
+      return ['helseopplysninger-lege', ...DIALOG, 'innleggelsesrapport'];
     case 'hs-nurse':
       return ['bekymringsmelding', ...DIALOG];
     case 'ed-doctor':
     case 'ed-nurse':
       return ['legevakt-melding', 'bekymringsmelding', ...DIALOG];
     case 'gp':
-      return [...DIALOG, 'sykmelding'];
+      return [...DIALOG, 'sykmelding', 'legeerklaering', 'henvisning'];
     default:
       return [...DIALOG];
   }
@@ -65,16 +65,54 @@ export function toLocalInput(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** Who receives a type: the patient's GP or unit (dialog), or a partner outside the municipality. */
+export type RecipientKind = 'journal' | 'nav' | 'barnevern' | 'hospital';
+
+export function recipientKindOf(type: MessageType): RecipientKind {
+  switch (type) {
+    case 'sykmelding':
+    case 'legeerklaering':
+      return 'nav';
+    case 'bekymringsmelding':
+      return 'barnevern';
+    case 'henvisning':
+    case 'innleggelsesrapport':
+      return 'hospital';
+    default:
+      return 'journal';
+  }
+}
+
+/**
+ * What from the journal a type includes unless the sender unticks it: an admission report
+ * carries the medication list, the latest vital signs and the diagnoses (what the hospital
+ * needs at the door); a referral the diagnoses and medications; a medical certificate the
+ * diagnoses. A dialog message includes nothing unless chosen.
+ */
+export function defaultInclude(type: MessageType): Record<Part, boolean> {
+  switch (type) {
+    case 'innleggelsesrapport':
+      return { medications: true, vitals: true, diagnoses: true };
+    case 'henvisning':
+      return { medications: true, vitals: false, diagnoses: true };
+    case 'legeerklaering':
+      return { medications: false, vitals: false, diagnoses: true };
+    default:
+      return { medications: false, vitals: false, diagnoses: false };
+  }
+}
+
 export function emptyDraft(group: PersonnelGroup, patientId: string, nowMs: number): Draft {
+  const type = typesFor(group)[0] ?? 'foresporsel';
   return {
-    type: typesFor(group)[0] ?? 'foresporsel',
+    type,
     patientId,
     recipient: '',
     text: '',
     urgent: false,
     // A question is due the next day by default; the sender can change it.
     due: toLocalInput(nowMs + 24 * 3_600_000),
-    include: { medications: false, vitals: false, diagnoses: false },
+    include: defaultInclude(type),
     sickNote: emptySickNote(nowMs),
   };
 }

@@ -9,8 +9,14 @@ import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
+import type { Patient } from 'fhir/r4';
+import Typography from '@mui/material/Typography';
 import type { DiagnosisCode } from '../../domain/diagnosisCodes';
-import { departureBundle, DEPARTURES, type Departure, type EdVisit } from '../../fhir/emergency';
+import { buildEmergencyNotice } from '../../exchange/builders';
+import { senderOf } from '../../exchange/hooks';
+import { departureBundle, DEPARTURES, emergencyNoteLines, isTemporary, type Departure, type EdVisit } from '../../fhir/emergency';
+import { formatName, referenceId } from '../../fhir/format';
+import { useFhirRead } from '../../fhir/hooks';
 import type { Persona } from '../../session/personnel';
 import { DiagnosisCodePicker } from '../../ui/DiagnosisCodePicker';
 import { nowMs } from '../../ui/clock';
@@ -20,9 +26,10 @@ import { useTransaction } from './hooks';
 /**
  * The doctor's emergency note (findings, assessment, ICPC-2 diagnosis, measures) and the
  * departure. One transaction writes the note to the shared journal (the GP's latest notes show
- * it), the diagnosis, and ends the visit. A failed save keeps everything typed.
+ * it), the diagnosis, ends the visit, and sends the patient's GP a message from the clinic
+ * (melding fra legevakt) that points to the note. A failed save keeps everything typed.
  */
-export function DepartureForm({ visit, persona, tablet, onDone, onConflict }: { visit: EdVisit; persona: Persona; tablet: boolean; onDone: () => void; onConflict: () => void }) {
+export function DepartureForm({ visit, patient, persona, tablet, onDone, onConflict }: { visit: EdVisit; patient: Patient | undefined; persona: Persona; tablet: boolean; onDone: (gp: string | undefined) => void; onConflict: () => void }) {
   const { t } = useTranslation();
   const ids = useId();
   const [findings, setFindings] = useState('');
@@ -35,7 +42,10 @@ export function DepartureForm({ visit, persona, tablet, onDone, onConflict }: { 
   const assessmentRef = useRef<HTMLInputElement>(null);
   const diagnosisRef = useRef<HTMLInputElement>(null);
   const departureRef = useRef<HTMLDivElement>(null);
-  const save = useTransaction(['Encounter', 'Composition', 'Condition']);
+  const save = useTransaction(['Encounter', 'Composition', 'Condition', 'Communication']);
+  const gpRef = patient && !isTemporary(patient) ? patient.generalPractitioner?.[0] : undefined;
+  const gpRole = useFhirRead('PractitionerRole', gpRef && !gpRef.display ? referenceId(gpRef, 'PractitionerRole') : undefined, { staleTime: Infinity });
+  const gpName = gpRef ? (gpRef.display ?? gpRole.data?.practitioner?.display ?? '') : undefined;
   const size = tablet ? 'medium' : 'small';
 
   const submit = () => {
@@ -48,8 +58,22 @@ export function DepartureForm({ visit, persona, tablet, onDone, onConflict }: { 
     if (next.diagnosis) return diagnosisRef.current?.focus();
     if (next.departure) return departureRef.current?.querySelector('input')?.focus();
     if (!departure) return;
-    save.mutate(departureBundle(visit, { findings, assessment, measures, diagnosis, departure, followUp }, persona, nowMs()), {
-      onSuccess: onDone,
+    const input = { findings, assessment, measures, diagnosis, departure, followUp };
+    const at = nowMs();
+    const bundle = departureBundle(visit, input, persona, at);
+    if (gpRef?.reference && patient?.id) {
+      const notice = buildEmergencyNotice({
+        patient: { reference: `Patient/${patient.id}`, display: formatName(patient.name) },
+        sender: senderOf(persona),
+        gp: { reference: gpRef.reference, ...(gpName ? { display: gpName } : {}) },
+        sent: new Date(at).toISOString(),
+        lines: emergencyNoteLines(visit, input),
+        note: { reference: 'urn:uuid:note', display: visit.reason },
+      });
+      bundle.entry?.push({ resource: notice, request: { method: 'POST', url: 'Communication' } });
+    }
+    save.mutate(bundle, {
+      onSuccess: () => onDone(gpRef ? gpName : undefined),
       onError: (error) => {
         if (error.kind === 'conflict') onConflict();
       },
@@ -98,6 +122,7 @@ export function DepartureForm({ visit, persona, tablet, onDone, onConflict }: { 
         {errors.departure && <FormHelperText>{errors.departure}</FormHelperText>}
       </FormControl>
       {text('followup', t('edPages.treatment.followUp'), followUp, setFollowUp)}
+      <Typography>{gpRef ? t('edPages.treatment.noticeToGp', { gp: gpName }) : t('edPages.treatment.noGp')}</Typography>
       {save.error && <ErrorAlert error={save.error} />}
       <Box>
         <Button type="submit" variant="contained" disabled={save.isPending}>

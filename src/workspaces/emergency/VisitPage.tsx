@@ -45,7 +45,7 @@ export function VisitPage() {
   const tablet = useDeviceClass() === 'tablet';
   const query = useFhirSearch('Encounter', encounterId ? { _id: encounterId, _include: 'Encounter:subject' } : undefined, { refetchInterval: 5_000 });
   const history = useFhirSearch('Observation', encounterId ? triageHistorySearch(encounterId) : undefined);
-  const [message, setMessage] = useState<{ kind: 'triaged'; level: TriageLevel } | { kind: 'discharged' } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'triaged'; level: TriageLevel } | { kind: 'discharged'; gp: string | undefined } | null>(null);
   const visit = useMemo(() => visitsOf(query.data?.bundle)[0], [query.data]);
   const patient = useMemo(() => (query.data?.bundle.entry ?? []).map((e) => e.resource as Resource | undefined).find((r): r is Patient => r?.resourceType === 'Patient'), [query.data]);
   const records = useMemo(() => (history.data?.resources ?? []).map(triageRecord), [history.data]);
@@ -86,7 +86,7 @@ export function VisitPage() {
       <Typography>{t('edPages.visit.arrived', { time: format(visit.arrivalMs, 'HH:mm'), reason: visit.reason })}</Typography>
       {message && (
         <Alert severity="success" role="status" onClose={() => setMessage(null)}>
-          {message.kind === 'triaged' ? t('edPages.triage.saved', { level: t(`emergency.level.${colourOf(message.level)}`) }) : t('edPages.treatment.done')}
+          {message.kind === 'triaged' ? t('edPages.triage.saved', { level: t(`emergency.level.${colourOf(message.level)}`) }) : message.gp !== undefined ? t('edPages.treatment.doneNotice', { gp: message.gp }) : t('edPages.treatment.done')}
         </Alert>
       )}
       {!finished && (
@@ -127,7 +127,7 @@ export function VisitPage() {
       {!finished && (
         <Section title={t('edPages.treatment.title')}>
           {persona.personnelGroup === 'ed-doctor' ? (
-            <DepartureForm visit={visit} persona={persona} tablet={tablet} onDone={() => setMessage({ kind: 'discharged' })} onConflict={() => void query.refetch()} />
+            <DepartureForm visit={visit} patient={patient} persona={persona} tablet={tablet} onDone={(gp) => setMessage({ kind: 'discharged', gp })} onConflict={() => void query.refetch()} />
           ) : (
             <Typography>{t('edPages.treatment.doctorOnly')}</Typography>
           )}

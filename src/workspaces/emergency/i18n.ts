@@ -97,6 +97,9 @@ export const edPagesNb = {
     save: 'Avslutt og send notat',
     saving: 'Sender …',
     done: 'Pasienten er skrevet ut. Legevaktnotatet er i journalen, og fastlegen ser det.',
+    doneNotice: 'Pasienten er skrevet ut. Legevaktnotatet er i journalen, og meldingen til fastlegen {{gp}} er sendt.',
+    noticeToGp: 'Når du avslutter, får fastlegen {{gp}} en melding fra legevakten med notatet.',
+    noGp: 'Pasienten har ingen fastlege registrert: ingen melding sendes. Notatet er i journalen.',
   },
   wall: {
     title: 'Legevakt – venterom',
@@ -206,6 +209,9 @@ export const edPagesEn: typeof edPagesNb = {
     save: 'Discharge and send note',
     saving: 'Sending …',
     done: 'The patient is discharged. The emergency note is in the journal, and the GP sees it.',
+    doneNotice: 'The patient is discharged. The emergency note is in the journal, and the message to the GP {{gp}} is sent.',
+    noticeToGp: 'When you finish, the GP {{gp}} gets a message from the emergency clinic with the note.',
+    noGp: 'The patient has no registered GP: no message is sent. The note is in the journal.',
   },
   wall: {
     title: 'Emergency clinic – waiting room',
