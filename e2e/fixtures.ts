@@ -94,11 +94,11 @@ export async function expectAccessible(page: Page, context: string, options: { w
 
 /**
  * The journeys' data set: the standard scenario with this many patients (E2E_PATIENTS, default
- * 3,000) rather than ten thousand, so each page's mock backend builds its data in about a third of
- * the time. The first patients are the same whatever the size (the seed is per patient), the five
+ * 1,500) rather than ten thousand, so each page's mock backend builds its data in a sixth of the
+ * time. The first patients are the same whatever the size (the seed is per patient), the five
  * heavy ones included; `npm run bench` measures with the full ten thousand.
  */
-const E2E_PATIENTS = Number(process.env.E2E_PATIENTS ?? 3000);
+const E2E_PATIENTS = Number(process.env.E2E_PATIENTS ?? 1500);
 
 export const test = base.extend<{ cleanPage: Page }>({
   context: async ({ context }, use) => {

@@ -13,8 +13,9 @@ test('a GP filters the list to patients the office has not seen for a year, find
   const count = module.getByRole('status').filter({ hasText: 'pasient' });
   await expect(count).toHaveText(/^[\d\u00a0 ]+ pasienter$/);
   const total = (await count.textContent())!.replace(/ pasienter$/, '');
-  // The whole list, not a first page: a Bergen GP has hundreds of patients.
-  expect(Number(total.replace(/\D/g, ''))).toBeGreaterThan(100);
+  // The whole list, not a first page (a search page is 50): with the journeys' 1,500 patients a
+  // Bergen GP has about 80 (hundreds with the full ten thousand).
+  expect(Number(total.replace(/\D/g, ''))).toBeGreaterThan(50);
   const noContact = module.getByRole('checkbox', { name: /^Ingen kontakt med kontoret siste 12 mnd/ });
   await expect(noContact).toBeEnabled({ timeout: 30_000 });
   await expectAccessible(page, 'the GP home with the patient list');
