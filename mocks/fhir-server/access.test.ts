@@ -29,6 +29,14 @@ async function write(persona: Persona, resource: Basic, method = 'POST'): Promis
   return response!;
 }
 
+/** A FHIR request as the persona. */
+async function call(persona: Persona, method: string, path: string, body?: unknown): Promise<Response> {
+  const token = await tokenFor(persona);
+  return (await backend.handle(
+    new Request(`${base}/fhir/${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: body ? JSON.stringify(body) : undefined }),
+  ))!;
+}
+
 const find = (group: string, municipality: string) => personas.find((p) => p.personnelGroup === group && p.municipalityName === municipality)!;
 
 const groupLayout = (municipality: string): LayoutDocument => ({
@@ -98,13 +106,6 @@ describe('signed notes', () => {
 });
 
 describe('home care', () => {
-  async function call(persona: Persona, method: string, path: string, body?: unknown): Promise<Response> {
-    const token = await tokenFor(persona);
-    return (await backend.handle(
-      new Request(`${base}/fhir/${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: body ? JSON.stringify(body) : undefined }),
-    ))!;
-  }
-
   it('lets only the coordinator change a service decision or move a visit; any worker may check in', async () => {
     const coordinator = find('homecare-nurse', 'Bergen');
     const worker = find('homecare-worker', 'Bergen');
@@ -126,13 +127,6 @@ describe('home care', () => {
 });
 
 describe('messages', () => {
-  async function call(persona: Persona, method: string, path: string, body?: unknown): Promise<Response> {
-    const token = await tokenFor(persona);
-    return (await backend.handle(
-      new Request(`${base}/fhir/${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: body ? JSON.stringify(body) : undefined }),
-    ))!;
-  }
-
   it('are sent in one’s own name, and changed only by their sender, recipients and their units', async () => {
     const nurse = find('homecare-nurse', 'Bergen');
     const gp = find('gp', 'Bergen');

@@ -40,6 +40,20 @@ async function open(session: MockSession, fetchImpl: typeof fetch, patientId: st
   );
 }
 
+/** A GP opens the compose page about the first patient on the list and chooses a message type. */
+async function gpComposes(type: string) {
+  const session = await mockBackendSession('gp', { municipality: 'Bergen' });
+  await session.backend.ready();
+  useSession.setState({ persona: session.persona, token: session.token });
+  const listed = await fhirAs<Bundle<Patient>>(session, 'GET', `Patient?general-practitioner=PractitionerRole/${session.persona.practitionerRoleId}&_count=5`);
+  const patientId = listed.body.entry![0]!.resource!.id!;
+  const user = userEvent.setup();
+  await open(session, session.fetchImpl, patientId, 'gp-office');
+  await user.click(screen.getByRole('combobox', { name: /Meldingstype/ }));
+  await user.click(await screen.findByRole('option', { name: type }));
+  return { session, patientId, user };
+}
+
 describe('composing a message', () => {
   it('says what is missing, keeps the draft when sending fails (also after leaving the page), and sends it once the server answers', async () => {
     const session = await mockBackendSession('homecare-nurse', { municipality: 'Bergen' });
@@ -84,15 +98,7 @@ describe('composing a message', () => {
   }, 60_000);
 
   it('a GP writes a sick note to Nav: period, degree, ICPC-2 diagnosis and the work assessment, checked before it is sent as a Composition with its message', async () => {
-    const session = await mockBackendSession('gp', { municipality: 'Bergen' });
-    await session.backend.ready();
-    useSession.setState({ persona: session.persona, token: session.token });
-    const listed = await fhirAs<Bundle<Patient>>(session, 'GET', `Patient?general-practitioner=PractitionerRole/${session.persona.practitionerRoleId}&_count=5`);
-    const patientId = listed.body.entry![0]!.resource!.id!;
-    const user = userEvent.setup();
-    await open(session, session.fetchImpl, patientId, 'gp-office');
-    await user.click(screen.getByRole('combobox', { name: /Meldingstype/ }));
-    await user.click(await screen.findByRole('option', { name: 'Sykmelding' }));
+    const { session, patientId, user } = await gpComposes('Sykmelding');
     await waitFor(() => expect(screen.getByRole('combobox', { name: /Mottaker/ })).toHaveTextContent('Nav Bergen'), { timeout: 15_000 });
     await user.clear(screen.getByRole('textbox', { name: /Sykmeldingsgrad/ }));
     await user.type(screen.getByRole('textbox', { name: /Sykmeldingsgrad/ }), '50');
@@ -117,15 +123,7 @@ describe('composing a message', () => {
   }, 60_000);
 
   it('a GP refers a patient to the hospital: the municipality’s hospital is offered first, diagnoses and medications come from the journal, and a ServiceRequest travels with the message', async () => {
-    const session = await mockBackendSession('gp', { municipality: 'Bergen' });
-    await session.backend.ready();
-    useSession.setState({ persona: session.persona, token: session.token });
-    const listed = await fhirAs<Bundle<Patient>>(session, 'GET', `Patient?general-practitioner=PractitionerRole/${session.persona.practitionerRoleId}&_count=5`);
-    const patientId = listed.body.entry![0]!.resource!.id!;
-    const user = userEvent.setup();
-    await open(session, session.fetchImpl, patientId, 'gp-office');
-    await user.click(screen.getByRole('combobox', { name: /Meldingstype/ }));
-    await user.click(await screen.findByRole('option', { name: 'Henvisning' }));
+    const { session, patientId, user } = await gpComposes('Henvisning');
     await waitFor(() => expect(screen.getByRole('combobox', { name: /Mottaker/ })).toHaveTextContent('Haukeland'), { timeout: 15_000 });
     expect(screen.getByText(/Henvisningen går til sykehuset/)).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Diagnoser og problemer' })).toBeChecked();
