@@ -142,4 +142,30 @@ describe('composing a message', () => {
     const message = sent.body.entry?.[0]?.resource;
     expect(message?.basedOn?.[0]?.reference).toBe(`ServiceRequest/${referral?.id}`);
   }, 60_000);
+
+  it('a link from the hospital’s admission notice opens an admission report to that hospital, with medications, vital signs and diagnoses ticked in', async () => {
+    const session = await mockBackendSession('homecare-nurse', { municipality: 'Bergen' });
+    await session.backend.ready();
+    useSession.setState({ persona: session.persona, token: session.token });
+    const admitted = (await fhirAs<Communication>(session, 'GET', 'Communication/xch-innlagt-1')).body;
+    const patientId = admitted.subject!.reference!.split('/')[1]!;
+    renderWithProviders(
+      <Routes>
+        <Route path="/:workspaceId/messages/new" element={<ComposePage />} />
+        <Route path="/home-care" element={<p>Hjem</p>} />
+      </Routes>,
+      { fetchImpl: session.fetchImpl, token: session.token, route: `/home-care/messages/new?patient=${patientId}&type=innleggelsesrapport&to=${admitted.sender!.reference!}` },
+    );
+    expect(screen.getByRole('combobox', { name: /Meldingstype/ })).toHaveTextContent('Innleggelsesrapport');
+    await waitFor(() => expect(screen.getByRole('combobox', { name: /Mottaker/ })).toHaveTextContent('Haukeland'), { timeout: 15_000 });
+    for (const part of ['Legemidler i bruk', 'Siste vitale målinger', 'Diagnoser og problemer']) expect(screen.getByRole('checkbox', { name: part })).toBeChecked();
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: /^Melding/ }), 'Innlagt med tung pust. Bor alene, hjemmesykepleie morgen og kveld.');
+    await user.click(screen.getByRole('button', { name: 'Send melding' }));
+    expect(await screen.findByText('Hjem', undefined, { timeout: 10_000 })).toBeInTheDocument();
+    const sent = await fhirAs<Bundle<Communication>>(session, 'GET', `Communication?recipient=${admitted.sender!.reference!}&patient=${patientId}&sender=PractitionerRole/${session.persona.practitionerRoleId}`);
+    const report = sent.body.entry?.[0]?.resource;
+    expect(report?.category?.[0]?.coding?.[0]?.code).toBe('innleggelsesrapport');
+    expect(report?.payload?.map((p) => p.contentString?.split(':')[0])).toEqual(expect.arrayContaining(['Legemidler i bruk', 'Diagnoser og problemer']));
+  }, 60_000);
 });

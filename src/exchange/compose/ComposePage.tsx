@@ -19,7 +19,7 @@ import { formatName, formatNameFamilyFirst, nationalIdOf, referenceId } from '..
 import { useFhirCreate, useFhirRead, useFhirSearch, useFhirTransaction } from '../../fhir/hooks';
 import { patientSearches, usePatient, usePatientSearch } from '../../fhir/patients';
 import type { FhirError } from '../../fhir/errors';
-import type { Persona } from '../../session/personnel';
+import type { Persona, PersonnelGroup } from '../../session/personnel';
 import { useSession } from '../../session/store';
 import { formatDate, formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -29,7 +29,7 @@ import { VITAL_CODE_TOKENS } from '../../domain/vitalSigns';
 import { buildMessage, buildReferral, buildSickNote, type IncludedPart } from '../builders';
 import { senderOf } from '../hooks';
 import { registerExchangeStrings } from '../i18n';
-import { expectsAnswer, type MessageType } from '../messageTypes';
+import { expectsAnswer, isMessageType, type MessageType } from '../messageTypes';
 import { defaultInclude, diagnosisLines, emptyDraft, medicationLines, PARTS, recipientKindOf, typesFor, validate, vitalLines, type Draft, type DraftErrors, type Part, type SickNoteDraft } from './model';
 import { DiagnosisCodePicker } from '../../ui/DiagnosisCodePicker';
 
@@ -47,6 +47,17 @@ function loadDraft(persona: Persona, patientId: string): Draft | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A new draft, of the type and to the recipient the link asks for when the user may write it
+ * (`?type=innleggelsesrapport&to=Organization/org-hus` from a hospital's admission notice).
+ */
+function startDraft(group: PersonnelGroup, patientId: string, params: URLSearchParams): Draft {
+  const draft = emptyDraft(group, patientId, nowMs());
+  const type = params.get('type') ?? undefined;
+  if (!isMessageType(type) || !typesFor(group).includes(type)) return draft;
+  return { ...draft, type, include: defaultInclude(type), recipient: params.get('to') ?? '' };
 }
 
 function checkIdentifier(digits: string) {
@@ -134,7 +145,7 @@ export function Component() {
   const persona = useSession((s) => s.persona);
   const initialPatient = params.get('patient') ?? '';
   const [restored] = useState(() => (persona ? loadDraft(persona, initialPatient) : null));
-  const [draft, setDraft] = useState<Draft>(() => restored ?? emptyDraft(persona?.personnelGroup ?? 'gp', initialPatient, nowMs()));
+  const [draft, setDraft] = useState<Draft>(() => restored ?? startDraft(persona?.personnelGroup ?? 'gp', initialPatient, params));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [sendError, setSendError] = useState<FhirError | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);

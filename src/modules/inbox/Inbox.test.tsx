@@ -43,6 +43,11 @@ describe('the inbox', () => {
     await user.click(within(row).getByRole('button'));
     const dialog = await screen.findByRole('dialog', { name: /Melding om innlagt pasient/ });
     await waitFor(() => expect(within(dialog).getByRole('list', { name: 'Status' })).toHaveTextContent('Lest'));
+    // Home care answers an admission with its admission report, to the same hospital, about the same patient.
+    const report = within(dialog).getByRole('link', { name: 'Send innleggelsesrapport' });
+    const href = new URL(report.getAttribute('href') ?? '', 'http://x');
+    expect(href.pathname).toBe('/home-care/messages/new');
+    expect(Object.fromEntries(href.searchParams)).toEqual({ patient: admitted.subject!.reference!.split('/')[1], type: 'innleggelsesrapport', to: admitted.sender!.reference });
     await user.click(within(dialog).getByRole('button', { name: 'Lukk' }));
     await waitFor(() => expect(screen.getByText(/0 uleste/)).toBeInTheDocument());
 

@@ -23,6 +23,7 @@ import { senderOf, useAnswer, useMessageStep, useMessageThread, useReconcile } f
 import type { Decision } from '../../exchange/reconcile';
 import type { InboxItem } from '../../exchange/inbox';
 import { expectsAnswer } from '../../exchange/messageTypes';
+import { typesFor } from '../../exchange/compose/model';
 import { eventsOf, statusOf } from '../../exchange/status';
 import { isFhirError } from '../../fhir/errors';
 import { useFhirSearch } from '../../fhir/hooks';
@@ -301,6 +302,17 @@ export function MessageDialog({ item, persona, workspaceId, onClose }: { item: I
         {item.patientId && (
           <Button component={RouterLink} to={`/${workspaceId}/patient/${item.patientId}`} onClick={onClose}>
             {t('exchange.dialog.openJournal', { patient: patientName })}
+          </Button>
+        )}
+        {/* The hospital says the patient is admitted: home care answers with its admission report, to the same hospital. */}
+        {incoming && item.type === 'innlagt-pasient' && item.patientId && typesFor(persona.personnelGroup).includes('innleggelsesrapport') && (
+          <Button
+            variant="outlined"
+            component={RouterLink}
+            to={`/${workspaceId}/messages/new?${new URLSearchParams({ patient: item.patientId, type: 'innleggelsesrapport', ...(message.sender?.reference ? { to: message.sender.reference } : {}) }).toString()}`}
+            onClick={onClose}
+          >
+            {t('exchange.dialog.sendAdmissionReport')}
           </Button>
         )}
         {canAnswer && mode !== 'answer' && (
