@@ -6,6 +6,7 @@ import type { FhirError } from '../../fhir/errors';
 import { WORKSPACE_OF_GROUP, type Persona } from '../../session/personnel';
 import { useSession } from '../../session/store';
 import { useRuntimeConfig } from '../configContext';
+import { useDeviceClass } from '../deviceClass';
 
 /** The people one may sign in as: the mock's personas, or a token-less server's practitioners. */
 export function usePersonas() {
@@ -23,12 +24,16 @@ export function usePersonas() {
 export function useSignInAs() {
   const { config, authUrl } = useRuntimeConfig();
   const queryClient = useQueryClient();
+  const client = useFhirClient();
+  const device = useDeviceClass();
   const navigate = useNavigate();
   return useMutation<void, FhirError, Persona>({
     mutationFn: async (persona) => {
       const token = config.auth.kind === 'persona' ? await requestPersonaToken(authUrl, persona.id) : null;
       queryClient.removeQueries({ queryKey: ['fhir'] });
       useSession.getState().signIn(persona, token);
+      // The home page's first searches start now, beside the workspace's code (not part of the sign-in page's own code).
+      void import('../../layout/prefetchHome').then(({ prefetchHome }) => prefetchHome(queryClient, client, persona, device));
       await navigate(`/${WORKSPACE_OF_GROUP[persona.personnelGroup]}`);
     },
   });
