@@ -100,6 +100,11 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
         const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
         const request = toRequest(req, body, `${host}`);
         const response = await backend.handle(request);
+        if (response?.type === 'error') {
+          // Fault injection: "backend unreachable" is no answer at all (the client sees a network error).
+          req.socket.destroy();
+          return;
+        }
         if (response) {
           await writeResponse(res, response);
           return;
