@@ -41,7 +41,7 @@ export interface NodeServer {
 const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, PATCH, OPTIONS, HEAD',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match, If-None-Match, Prefer, Accept',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match, If-None-Match, Prefer, Accept, X-Usability-Kit',
   'Access-Control-Expose-Headers': 'ETag, Location, Last-Modified, Content-Location, WWW-Authenticate',
   'Access-Control-Max-Age': '600',
 };

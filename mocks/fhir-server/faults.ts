@@ -7,7 +7,8 @@ import type { FhirRepository } from './repository';
  * slow, fails now and then, cannot be reached, or a colleague changes what they are editing?
  * The settings are server state (GET/POST /mock/faults), so with `npm run mock-server` every
  * device in a session has the same faults. /mock/… itself is never faulted (the tester must be
- * able to switch the faults off again).
+ * able to switch the faults off again), nor are the tester panel's own checks of a task's result
+ * (requests with the header `X-Usability-Kit`).
  *
  *   latencyMs          added to every answer (0–30,000 ms)
  *   failureRate        share of requests answered 503 with an OperationOutcome (0–1)
@@ -25,6 +26,9 @@ export interface FaultSettings {
 export const NO_FAULTS: FaultSettings = { latencyMs: 0, failureRate: 0, unreachable: false, conflictNextWrite: false };
 
 export const MAX_LATENCY_MS = 30_000;
+
+/** The tester panel's own requests (checking a task's result) are never faulted. */
+export const KIT_HEADER = 'X-Usability-Kit';
 
 /** A tag on the "other user's" version, so it can be told apart in the resource's history. */
 export const OTHER_USER_TAG = { system: 'urn:akson:codesystem:usability-kit', code: 'changed-by-another-user', display: 'Endret av en annen bruker (testøkt)' } as const;
@@ -93,7 +97,8 @@ export function createFaultInjector(options: FaultInjectorOptions = {}): FaultIn
       current = { ...settings };
     },
     counts: () => ({ ...tally }),
-    async before(_request, _path) {
+    async before(request, _path) {
+      if (request.headers.has(KIT_HEADER)) return undefined;
       if (current.latencyMs > 0) await sleep(current.latencyMs);
       if (current.unreachable) {
         tally.unreachable += 1;

@@ -47,12 +47,12 @@ describe('success conditions', () => {
     const mmr: Immunization = { resourceType: 'Immunization', id: 'i1', meta: { versionId: '1' }, status: 'completed', vaccineCode: { coding: [{ code: 'J07BD52' }] }, patient: { reference: 'Patient/child' }, occurrenceDateTime: '2026-11-26' };
     expect(matches({ kind: 'immunization-given', atc: 'J07BD52', patient: 'child' }, mmr)).toBe(true);
     expect(matches({ kind: 'immunization-given', atc: 'J07AL02' }, mmr)).toBe(false);
-    expect(matches({ kind: 'immunization-given' }, { ...mmr, status: 'not-done' })).toBe(false);
+    expect(matches({ kind: 'immunization-given' }, { ...mmr, status: 'not-done' } as Immunization)).toBe(false);
   });
 
   it('a home visit checked out', () => {
     const visit: Encounter = { resourceType: 'Encounter', id: 'v', meta: { versionId: '2' }, status: 'finished', class: { code: 'HH' }, subject: { reference: 'Patient/p' } };
-    expect(isConditionMet({ kind: 'home-visit-completed' }, [{ ...visit, status: 'in-progress', meta: { versionId: '1' } }], [visit])).toBe(true);
+    expect(isConditionMet({ kind: 'home-visit-completed' }, [{ ...visit, status: 'in-progress', meta: { versionId: '1' } } as Encounter], [visit])).toBe(true);
   });
 
   it('searches the newest of the right type, for the patient when given', () => {
