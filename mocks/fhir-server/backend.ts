@@ -309,6 +309,8 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
     }
     if (!scenario) throw new Error('mock-fhir: no scenarios');
     const saved = store ? await store.load(scenario.id) : null;
+    // A clock the tester set stays set over a reload (the browser's worker starts afresh).
+    if (saved?.clockSet) clockOverride = saved.seed.now;
     const world = await buildWorld(scenario, saved);
     if (store) await store.setActiveScenario(scenario.id);
     current = world;
@@ -350,6 +352,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       startedAt: world.startedAt,
       savedAt: realNow().toISOString(),
       entries: world.repo.getDelta().entries,
+      ...(clockOverride !== undefined ? { clockSet: true } : {}),
     };
     try {
       await store.save(world.scenario.id, delta);
@@ -690,6 +693,10 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       if ('error' in parsed) return jsonError(400, 'invalid_request', parsed.error);
       clockOverride = parsed.now ?? undefined;
       await reset((await worldPromise).scenario.id);
+      // Saved at once (even without changes), so the clock survives a reload of the browser's mock.
+      const world = await worldPromise;
+      savedRevision.delete(world);
+      await saveSoon(world);
       return json(await stateOf(await worldPromise));
     }
     return jsonError(404, 'not_found', `No such mock endpoint: ${path}`);

@@ -152,3 +152,20 @@ describe('the clock', () => {
     expect(((await flags!.json()) as Bundle).total).toBe(flagsAtStart);
   });
 });
+
+describe('the clock over a restart', () => {
+  it('a clock the tester set is saved and comes back when the backend starts again (the browser reloads)', async () => {
+    const { createMemoryDeltaStore } = await import('./persistence');
+    const persistence = createMemoryDeltaStore();
+    const options = { scenarioId: 'fixture', dataSource: fixtureDataSource(), scenarios: fixtureScenarios, persistence };
+    const first = createMockBackend(options);
+    await first.ready();
+    await first.handle(new Request('http://x/mock/clock', { method: 'POST', body: JSON.stringify({ now: '2027-03-01T08:00:00+01:00' }) }));
+    await first.close();
+    const second = createMockBackend(options);
+    await second.ready();
+    const state = await second.state();
+    expect(state.dataNow).toBe('2027-03-01T07:00:00.000Z');
+    expect(state.clockSet).toBe(true);
+  });
+});

@@ -47,7 +47,6 @@ export interface KitRouter {
 const KIT = { [KIT_ATTRIBUTE]: '' };
 const ENABLED_KEY = 'akson.usability-kit.enabled';
 const FAULTS_KEY = 'akson.usability-kit.faults';
-const CLOCK_KEY = 'akson.usability-kit.clock';
 const POLL_MS = 2_000;
 
 function pathOf(location: { pathname: string; search: string }): string {
@@ -103,8 +102,7 @@ function useMockSync(authUrl: string, embeddedMock: boolean): MockStateSummary |
           return;
         }
         lastId.current = next.stateId ?? '';
-        const clockSet = next.clockSet || (embeddedMock && sessionStorage.getItem(CLOCK_KEY) !== null);
-        setClockOffset(clockSet ? Math.round((Date.parse(next.now) - realNow()) / 1000) * 1000 : 0);
+        setClockOffset(next.clockSet ? Math.round((Date.parse(next.now) - realNow()) / 1000) * 1000 : 0);
         setState(next);
       } catch {
         // The mock is starting, or the network is down: try again at the next poll.
@@ -693,7 +691,6 @@ function SetupSection(props: {
             }
             void run(async () => {
               await mockApi.setClock(authUrl, new Date(ms).toISOString());
-              sessionStorage.setItem(CLOCK_KEY, new Date(ms).toISOString());
               reloadClean();
             });
           }}
@@ -706,7 +703,6 @@ function SetupSection(props: {
           onClick={() =>
             void run(async () => {
               await mockApi.setClock(authUrl, null);
-              sessionStorage.removeItem(CLOCK_KEY);
               reloadClean();
             })
           }
