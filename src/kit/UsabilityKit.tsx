@@ -48,6 +48,8 @@ const KIT = { [KIT_ATTRIBUTE]: '' };
 const ENABLED_KEY = 'akson.usability-kit.enabled';
 const FAULTS_KEY = 'akson.usability-kit.faults';
 const POLL_MS = 2_000;
+/** Set before a reload the kit causes itself (a run that starts with a reset): the panel opens again. */
+const REOPEN_KEY = 'akson.usability-kit.reopen';
 
 function pathOf(location: { pathname: string; search: string }): string {
   return `${location.pathname}${location.search}`;
@@ -157,6 +159,13 @@ export default function UsabilityKit({ router }: { router: KitRouter }) {
     if (enabled) localStorage.setItem(ENABLED_KEY, '1');
   }, [enabled]);
 
+  useEffect(() => {
+    if (sessionStorage.getItem(REOPEN_KEY)) {
+      sessionStorage.removeItem(REOPEN_KEY);
+      useKit.getState().setPanelOpen(true);
+    }
+  }, []);
+
   // Ctrl+Alt+T opens and closes the panel, wherever the focus is.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -231,6 +240,7 @@ export default function UsabilityKit({ router }: { router: KitRouter }) {
       if (script.scenario) {
         // The journal is the scenario's again: this device starts clean too (its drafts go).
         clearDeviceDrafts();
+        sessionStorage.setItem(REOPEN_KEY, '1');
         window.location.assign(persona ? `/${WORKSPACE_OF_GROUP[persona.personnelGroup]}` : '/');
         return;
       }
