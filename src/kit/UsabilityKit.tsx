@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -73,10 +73,34 @@ function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 5_000);
 }
 
-/** After a reset (here or on another device): the device's drafts go, and the page loads the journal afresh. */
+/** After a reset on another device: this device's drafts go, and the page loads the journal afresh. */
 function reloadClean(): void {
   clearDeviceDrafts();
   window.location.reload();
+}
+
+/**
+ * After a reset made here: the device's drafts go (stored and in memory), the query cache is
+ * emptied and the workspace's home opens on the scenario's data. No reload: with the embedded
+ * mock a reload would build the data set a second time.
+ */
+async function cleanWithoutReload(queryClient: QueryClient, router: KitRouter): Promise<void> {
+  clearDeviceDrafts();
+  const [{ useVisitDrafts }, { useChartVisits }] = await Promise.all([import('../workspaces/home-care/draftStore'), import('../journal/chartVisits')]);
+  useVisitDrafts.setState({ drafts: {} });
+  useChartVisits.setState({ visits: {} });
+  const persona = useSession.getState().persona;
+  await router.navigate(persona ? `/${WORKSPACE_OF_GROUP[persona.personnelGroup]}` : '/sign-in');
+  await queryClient.resetQueries({ queryKey: ['fhir'] });
+}
+
+interface MockSync {
+  state?: MockStateSummary;
+  /**
+   * A reset or clock change made here: polls meanwhile do not take it for another device's, and
+   * its new state is this device's (no reload for it).
+   */
+  own(change: () => Promise<MockStateSummary>): Promise<MockStateSummary>;
 }
 
 /**
@@ -84,9 +108,31 @@ function reloadClean(): void {
  * one; the page's clock follows a clock the tester set. With the embedded mock (whose state lives
  * in this tab's worker and so starts afresh on a reload) the faults set here are put back.
  */
-function useMockSync(authUrl: string, embeddedMock: boolean): MockStateSummary | undefined {
+function useMockSync(authUrl: string, embeddedMock: boolean): MockSync {
   const [state, setState] = useState<MockStateSummary>();
   const lastId = useRef<string | undefined>(undefined);
+  const ownChanges = useRef(0);
+  /** Every state id this device has had: an answer with an older one was on its way before a change here. */
+  const seen = useRef(new Set<string>());
+  const adopt = useCallback((next: MockStateSummary) => {
+    lastId.current = next.stateId ?? '';
+    seen.current.add(lastId.current);
+    setClockOffset(next.clockSet ? Math.round((Date.parse(next.now) - realNow()) / 1000) * 1000 : 0);
+    setState(next);
+  }, []);
+  const own = useCallback(
+    async (change: () => Promise<MockStateSummary>) => {
+      ownChanges.current += 1;
+      try {
+        const next = await change();
+        adopt(next);
+        return next;
+      } finally {
+        ownChanges.current -= 1;
+      }
+    },
+    [adopt],
+  );
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -94,18 +140,21 @@ function useMockSync(authUrl: string, embeddedMock: boolean): MockStateSummary |
       try {
         const next = await mockApi.state(authUrl);
         if (stopped) return;
+        if (ownChanges.current > 0) {
+          timer = setTimeout(() => void poll(), POLL_MS);
+          return;
+        }
         if (lastId.current === undefined && embeddedMock) {
           const saved = sessionStorage.getItem(FAULTS_KEY);
           const wanted = saved ? (JSON.parse(saved) as FaultSettings) : undefined;
           if (wanted && JSON.stringify(wanted) !== JSON.stringify(next.faults ?? NO_FAULTS)) next.faults = await mockApi.setFaults(authUrl, wanted);
         }
         if (lastId.current !== undefined && next.stateId !== undefined && next.stateId !== lastId.current) {
-          reloadClean();
-          return;
-        }
-        lastId.current = next.stateId ?? '';
-        setClockOffset(next.clockSet ? Math.round((Date.parse(next.now) - realNow()) / 1000) * 1000 : 0);
-        setState(next);
+          if (!seen.current.has(next.stateId)) {
+            reloadClean();
+            return;
+          }
+        } else adopt(next);
       } catch {
         // The mock is starting, or the network is down: try again at the next poll.
       }
@@ -116,8 +165,8 @@ function useMockSync(authUrl: string, embeddedMock: boolean): MockStateSummary |
       stopped = true;
       if (timer) clearTimeout(timer);
     };
-  }, [authUrl, embeddedMock]);
-  return state;
+  }, [authUrl, embeddedMock, adopt]);
+  return { state, own };
 }
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -139,7 +188,15 @@ export default function UsabilityKit({ router }: { router: KitRouter }) {
   const queryClient = useQueryClient();
   const kit = useKit();
   const { current, script, panelOpen } = kit;
-  const state = useMockSync(authUrl, embeddedMock);
+  const sync = useMockSync(authUrl, embeddedMock);
+  const { state } = sync;
+
+  /** A reset (or a new clock) made from this panel: this device cleans up; the others notice and reload. */
+  const ownReset = async (change: () => Promise<MockStateSummary>) => {
+    await sync.own(change);
+    if (embeddedMock) await cleanWithoutReload(queryClient, router);
+    else reloadClean();
+  };
   const [enabled, setEnabled] = useState(() => localStorage.getItem(ENABLED_KEY) === '1' || new URLSearchParams(window.location.search).has('usability-kit'));
   const [message, setMessage] = useState<{ severity: 'success' | 'error' | 'info'; text: string }>();
   const [busy, setBusy] = useState(false);
@@ -234,16 +291,20 @@ export default function UsabilityKit({ router }: { router: KitRouter }) {
         phase: 'ready',
         susDraft: Array<number | null>(10).fill(null),
       };
-      if (script.scenario) await mockApi.reset(authUrl, script.scenario);
+      const scenario = script.scenario;
+      const reset = scenario ? await sync.own(() => mockApi.reset(authUrl, scenario)) : undefined;
       const persona = script.persona ? await signInAs(script.persona) : useSession.getState().persona;
       useKit.getState().begin(run);
-      if (script.scenario) {
+      if (reset) {
         // The journal is the scenario's again: this device starts clean too (its drafts go).
-        clearDeviceDrafts();
-        sessionStorage.setItem(REOPEN_KEY, '1');
-        window.location.assign(persona ? `/${WORKSPACE_OF_GROUP[persona.personnelGroup]}` : '/');
-        return;
-      }
+        if (embeddedMock) await cleanWithoutReload(queryClient, router);
+        else {
+          clearDeviceDrafts();
+          sessionStorage.setItem(REOPEN_KEY, '1');
+          window.location.assign(persona ? `/${WORKSPACE_OF_GROUP[persona.personnelGroup]}` : '/');
+          return;
+        }
+      } else if (persona) await router.navigate(`/${WORKSPACE_OF_GROUP[persona.personnelGroup]}`);
       setMessage(undefined);
     } catch (error) {
       setMessage({ severity: 'error', text: String(error instanceof Error ? error.message : error) });
@@ -385,7 +446,7 @@ export default function UsabilityKit({ router }: { router: KitRouter }) {
           onMessage={setMessage}
         />
         <Divider />
-        <SetupSection authUrl={authUrl} embeddedMock={embeddedMock} state={state} onMessage={setMessage} signInAs={signInAs} router={router} />
+        <SetupSection authUrl={authUrl} state={state} onMessage={setMessage} signInAs={signInAs} router={router} ownReset={ownReset} />
         <Divider />
         <FaultSection authUrl={authUrl} embeddedMock={embeddedMock} state={state} onMessage={setMessage} />
         <Divider />
@@ -591,8 +652,8 @@ function RunSection(props: {
 
 function SetupSection(props: {
   authUrl: string;
-  embeddedMock: boolean;
   state?: MockStateSummary;
+  ownReset(change: () => Promise<MockStateSummary>): Promise<void>;
   router: KitRouter;
   onMessage(m: { severity: 'success' | 'error' | 'info'; text: string } | undefined): void;
   signInAs(personaId: string): Promise<{ name: string; personnelGroup: keyof typeof WORKSPACE_OF_GROUP }>;
@@ -677,8 +738,10 @@ function SetupSection(props: {
           onClick={() =>
             void run(async () => {
               onMessage({ severity: 'info', text: t('kit.scenario.resetting') });
-              await mockApi.reset(authUrl, chosenScenario);
-              reloadClean();
+              const started = realNow();
+              await props.ownReset(() => mockApi.reset(authUrl, chosenScenario));
+              const title = scenarios.data?.find((s) => s.id === chosenScenario)?.title[language] ?? chosenScenario;
+              onMessage({ severity: 'success', text: t('kit.scenario.done', { title, seconds: ((realNow() - started) / 1000).toFixed(1) }) });
             })
           }
         >
@@ -700,8 +763,7 @@ function SetupSection(props: {
               return;
             }
             void run(async () => {
-              await mockApi.setClock(authUrl, new Date(ms).toISOString());
-              reloadClean();
+              await props.ownReset(() => mockApi.setClock(authUrl, new Date(ms).toISOString()));
             });
           }}
         >
@@ -712,8 +774,7 @@ function SetupSection(props: {
           sx={{ minHeight: 44 }}
           onClick={() =>
             void run(async () => {
-              await mockApi.setClock(authUrl, null);
-              reloadClean();
+              await props.ownReset(() => mockApi.setClock(authUrl, null));
             })
           }
         >
