@@ -298,3 +298,53 @@ test('@desktop-only a build pointed at a real FHIR server loads none of the kit'
   expect(requested.filter((path) => kitFiles.some((f) => path.endsWith(f)))).toEqual([]);
   await expect(page.getByRole('dialog', { name: 'Testlederpanel' })).toHaveCount(0);
 });
+
+test('@desktop-only several devices on the shared mock server: the tester resets the scenario from one, the other reloads on it', async ({ browser, baseURL }) => {
+  // A mock server of this journey's own (a free port), so no other journey's data is reset.
+  const { startNodeServer } = await import('../mocks/node-server');
+  const server = await startNodeServer({ port: 0, host: '127.0.0.1', scenarioId: 'small', quiet: true });
+  try {
+    const config = { backend: { kind: 'fhir', baseUrl: `${server.url}/fhir` }, auth: { kind: 'persona', url: server.url } };
+    const persona = ((await (await fetch(`${server.url}/personas`)).json()) as { id: string; name: string }[]).find((p) => p.id === 'bergen-gp')!;
+    const devices: Page[] = [];
+    for (let i = 0; i < 2; i++) {
+      const context = await browser.newContext({ baseURL, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+      await context.route('**/config.json', (route) => route.fulfill({ json: config }));
+      const page = await context.newPage();
+      await page.goto('/sign-in');
+      await page.getByLabel('Filtrer på navn, rolle eller enhet').fill(persona.name);
+      await page.getByRole('button', { name: new RegExp(persona.name) }).first().click();
+      await expect(page.getByRole('banner').getByRole('button', { name: new RegExp(persona.name) })).toBeVisible();
+      devices.push(page);
+    }
+    const [tester, other] = devices as [Page, Page];
+    // The other device writes to the shared journal.
+    const token = await other.evaluate(() => (JSON.parse(sessionStorage.getItem('akson.session') ?? '{}') as { state: { token: string } }).state.token);
+    const count = async () => ((await (await fetch(`${server.url}/fhir/Flag?_summary=count`, { headers: { Authorization: `Bearer ${token}` } })).json()) as Bundle).total;
+    const before = await count();
+    const patient = ((await (await fetch(`${server.url}/fhir/Patient?_count=1`, { headers: { Authorization: `Bearer ${token}` } })).json()) as Bundle).entry![0]!.resource!;
+    await fetch(`${server.url}/fhir/Flag`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify({ resourceType: 'Flag', status: 'active', code: { text: 'Fra den andre enheten' }, subject: { reference: `Patient/${patient.id}` } }),
+    });
+    expect(await count()).toBe(before! + 1);
+    // Faults are the server's: set on the tester's device, the other device's state says so too.
+    await setFaults(tester, '0', '10');
+    await expect.poll(async () => ((await (await fetch(`${server.url}/mock/state`)).json()) as { faults: { failureRate: number } }).faults.failureRate).toBe(0.1);
+    await setFaults(tester, '0', '0');
+
+    const reloaded = other.waitForEvent('load', { timeout: 20_000 });
+    const p = await openPanel(tester);
+    const setup = p.getByRole('region', { name: 'Oppsett' });
+    await expect(setup.getByLabel('Scenario', { exact: true })).toHaveValue('small');
+    await setup.getByRole('button', { name: 'Tilbakestill alle enheter' }).click();
+    // The other device notices the new state within a poll or two and loads the scenario's data.
+    await reloaded;
+    expect(await count()).toBe(before);
+    await expect(other.getByRole('banner').getByRole('button', { name: new RegExp(persona.name) })).toBeVisible();
+    for (const page of devices) await page.context().close();
+  } finally {
+    await server.close();
+  }
+});
