@@ -108,7 +108,7 @@ interface MockSync {
  * one; the page's clock follows a clock the tester set. With the embedded mock (whose state lives
  * in this tab's worker and so starts afresh on a reload) the faults set here are put back.
  */
-function useMockSync(authUrl: string, embeddedMock: boolean): MockSync {
+function useMockSync(authUrl: string, embeddedMock: boolean, active: boolean): MockSync {
   const [state, setState] = useState<MockStateSummary>();
   const lastId = useRef<string | undefined>(undefined);
   const ownChanges = useRef(0);
@@ -158,14 +158,15 @@ function useMockSync(authUrl: string, embeddedMock: boolean): MockSync {
       } catch {
         // The mock is starting, or the network is down: try again at the next poll.
       }
-      if (!stopped) timer = setTimeout(() => void poll(), POLL_MS);
+      // The embedded mock has one device: it is polled only while the kit is in use here.
+      if (!stopped && (!embeddedMock || active)) timer = setTimeout(() => void poll(), POLL_MS);
     };
     void poll();
     return () => {
       stopped = true;
       if (timer) clearTimeout(timer);
     };
-  }, [authUrl, embeddedMock, adopt]);
+  }, [authUrl, embeddedMock, active, adopt]);
   return { state, own };
 }
 
@@ -180,7 +181,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-export default function UsabilityKit({ router }: { router: KitRouter }) {
+export default function UsabilityKit({ router, openAtOnce = false }: { router: KitRouter; openAtOnce?: boolean }) {
   const { t } = useTranslation();
   const language = usePreferences((s) => s.language);
   const { authUrl, embeddedMock } = useRuntimeConfig();
@@ -188,7 +189,16 @@ export default function UsabilityKit({ router }: { router: KitRouter }) {
   const queryClient = useQueryClient();
   const kit = useKit();
   const { current, script, panelOpen } = kit;
-  const sync = useMockSync(authUrl, embeddedMock);
+  const [enabled, setEnabled] = useState(
+    () => openAtOnce || sessionStorage.getItem(REOPEN_KEY) !== null || localStorage.getItem(ENABLED_KEY) === '1' || new URLSearchParams(window.location.search).has('usability-kit'),
+  );
+  const [message, setMessage] = useState<{ severity: 'success' | 'error' | 'info'; text: string }>();
+  const [busy, setBusy] = useState(false);
+  const [susOpen, setSusOpen] = useState(false);
+  const [summaryOpen, setSummaryOpen] = useState(false);
+  const handleRef = useRef<HTMLButtonElement>(null);
+
+  const sync = useMockSync(authUrl, embeddedMock, enabled || panelOpen);
   const { state } = sync;
 
   /** A reset (or a new clock) made from this panel: this device cleans up; the others notice and reload. */
@@ -197,12 +207,6 @@ export default function UsabilityKit({ router }: { router: KitRouter }) {
     if (embeddedMock) await cleanWithoutReload(queryClient, router);
     else reloadClean();
   };
-  const [enabled, setEnabled] = useState(() => localStorage.getItem(ENABLED_KEY) === '1' || new URLSearchParams(window.location.search).has('usability-kit'));
-  const [message, setMessage] = useState<{ severity: 'success' | 'error' | 'info'; text: string }>();
-  const [busy, setBusy] = useState(false);
-  const [susOpen, setSusOpen] = useState(false);
-  const [summaryOpen, setSummaryOpen] = useState(false);
-  const handleRef = useRef<HTMLButtonElement>(null);
 
   const setOpen = useCallback((open: boolean) => {
     if (open) {
@@ -217,11 +221,11 @@ export default function UsabilityKit({ router }: { router: KitRouter }) {
   }, [enabled]);
 
   useEffect(() => {
-    if (sessionStorage.getItem(REOPEN_KEY)) {
+    if (sessionStorage.getItem(REOPEN_KEY) || openAtOnce) {
       sessionStorage.removeItem(REOPEN_KEY);
       useKit.getState().setPanelOpen(true);
     }
-  }, []);
+  }, [openAtOnce]);
 
   // Ctrl+Alt+T opens and closes the panel, wherever the focus is.
   useEffect(() => {
@@ -604,7 +608,7 @@ function RunSection(props: {
                 <Button variant="contained" color="success" onClick={() => props.onEndTask('done')} disabled={busy} sx={{ minHeight: 44 }}>
                   {t('kit.run.done')}
                 </Button>
-                <Button variant="outlined" color="warning" onClick={() => props.onEndTask('gave-up')} disabled={busy} sx={{ minHeight: 44 }}>
+                <Button variant="outlined" onClick={() => props.onEndTask('gave-up')} disabled={busy} sx={{ minHeight: 44 }}>
                   {t('kit.run.giveUp')}
                 </Button>
               </Stack>
@@ -732,7 +736,6 @@ function SetupSection(props: {
         </TextField>
         <Button
           variant="outlined"
-          color="warning"
           disabled={!chosenScenario || working}
           sx={{ minHeight: 44 }}
           onClick={() =>
