@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { Bundle, Composition } from 'fhir/r4';
-import { test, expect, expectAccessible, fhir, signIn } from './fixtures';
+import type { Bundle, Composition, Condition } from 'fhir/r4';
+import { test, expect, expectAccessible, fhir, openPatient, signIn } from './fixtures';
 
 /**
  * The usability-testing kit (issue #9): the tester panel (Ctrl+Alt+T), a task script run with its
@@ -347,4 +347,28 @@ test('@desktop-only several devices on the shared mock server: the tester resets
   } finally {
     await server.close();
   }
+});
+
+test('@desktop-only a conflicting edit by "another user": the next save meets a newer version; the user is told and keeps what they typed', async ({ cleanPage: page }) => {
+  await signIn(page, 'bergen-gp');
+  const conditions = await fhir<Bundle<Condition>>(page, 'Condition?clinical-status=active&category=problem-list-item&_count=1&_offset=5');
+  const condition = conditions.entry![0]!.resource!;
+  await openPatient(page, condition.subject.reference!.split('/')[1]!);
+  const p = await openPanel(page);
+  const faults = p.getByRole('region', { name: 'Feilinnsetting' });
+  await faults.getByRole('switch', { name: 'Neste lagring kolliderer med en annen brukers endring' }).click();
+  await faults.getByRole('button', { name: 'Bruk' }).click();
+  await expect(faults.getByRole('status')).toContainText('kollisjon venter');
+  await closePanel(page);
+
+  const problems = page.getByRole('region', { name: 'Problemer og diagnoser' });
+  const text = condition.code!.text ?? condition.code!.coding![0]!.display!;
+  await problems.getByRole('button', { name: `Endre ${text}` }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Endre diagnose' });
+  await dialog.getByLabel('Notat (valgfritt)').fill('Kontroll om tre måneder.');
+  await dialog.getByRole('button', { name: 'Lagre' }).click();
+  await expect(dialog.getByRole('alert').filter({ hasText: 'Endret av en annen' })).toBeVisible();
+  await expect(dialog.getByLabel('Notat (valgfritt)')).toHaveValue('Kontroll om tre måneder.');
+  // The conflict was used up: the panel says none is waiting.
+  await expect.poll(async () => ((await page.evaluate(async () => (await fetch('/mock/faults')).json())) as { conflictNextWrite: boolean }).conflictNextWrite).toBe(false);
 });
