@@ -99,6 +99,15 @@ test('@tablet-only a tester runs a script of three tasks: two done, one given up
   };
   let p = await openPanel(page);
   await expectAccessible(page, 'the tester panel', { within: '[data-usability-kit].MuiDrawer-root' });
+  // Touch targets of at least 44 × 44 px on the tablet.
+  const small = await page.locator('[data-usability-kit].MuiDrawer-root').evaluate((root) =>
+    [...root.querySelectorAll('button, a[href], [role="button"], select, input:not([type="hidden"]), textarea')]
+      .filter((el) => (el as HTMLElement).offsetParent !== null && !['radio', 'checkbox'].includes((el as HTMLInputElement).type))
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 44 || box.width < 44)
+      .map(({ el, box }) => `${el.tagName} ${el.textContent?.trim().slice(0, 30) ?? ''} ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+  expect(small, 'touch targets in the panel').toEqual([]);
   const run = p.getByRole('region', { name: 'Testøkt' });
   // A broken script is refused with a message, and what was pasted stays.
   await run.getByLabel('Eller lim inn skriptet (JSON)').fill('{"format": "akson-usability-script/1", "tasks": []}');

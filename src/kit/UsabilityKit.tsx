@@ -537,7 +537,7 @@ function RunSection(props: {
       {!current && (
         <>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-end' }}>
-            <TextField select label={t('kit.script.example')} value={example} onChange={(e) => setExample(e.target.value)} slotProps={{ select: { native: true } }} size="small" sx={{ flex: 1 }}>
+            <TextField select label={t('kit.script.example')} value={example} onChange={(e) => setExample(e.target.value)} slotProps={{ select: { native: true } }} sx={{ flex: 1 }}>
               <option value="">{t('kit.script.choose')}</option>
               {EXAMPLE_SCRIPTS.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -570,14 +570,14 @@ function RunSection(props: {
               }}
             />
           </Button>
-          <TextField label={t('kit.script.paste')} value={pasted} onChange={(e) => setPasted(e.target.value)} multiline minRows={2} maxRows={6} size="small" />
+          <TextField label={t('kit.script.paste')} value={pasted} onChange={(e) => setPasted(e.target.value)} multiline minRows={2} maxRows={6} />
           <Button variant="outlined" disabled={!pasted.trim()} onClick={() => load(pasted)} sx={{ minHeight: 44 }}>
             {t('kit.script.loadPasted')}
           </Button>
           <Typography>{script ? t('kit.script.loaded', { title: textIn(script.title, language), count: script.tasks.length }) : t('kit.script.none')}</Typography>
           {script && (
             <>
-              <TextField label={t('kit.run.participant')} value={participant} onChange={(e) => useKit.getState().setParticipant(e.target.value)} size="small" required />
+              <TextField label={t('kit.run.participant')} value={participant} onChange={(e) => useKit.getState().setParticipant(e.target.value)} required />
               {(script.scenario || script.persona) && <Typography variant="body2">{t('kit.run.startHint', { scenario: script.scenario ?? '–', persona: script.persona ?? '–' })}</Typography>}
               <Button variant="contained" onClick={props.onStartRun} disabled={busy} sx={{ minHeight: 44 }}>
                 {t('kit.run.start')}
@@ -618,7 +618,7 @@ function RunSection(props: {
                 onChange={(e) => useKit.getState().updateTask(current.taskIndex, { notes: e.target.value })}
                 multiline
                 minRows={2}
-                size="small"
+               
               />
             </>
           )}
@@ -693,7 +693,7 @@ function SetupSection(props: {
   return (
     <Section title={t('kit.sections.setup')}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-end' }}>
-        <TextField select label={t('kit.persona.label')} value={persona} onChange={(e) => setPersona(e.target.value)} slotProps={{ select: { native: true } }} size="small" sx={{ flex: 1 }}>
+        <TextField select label={t('kit.persona.label')} value={persona} onChange={(e) => setPersona(e.target.value)} slotProps={{ select: { native: true } }} sx={{ flex: 1 }}>
           <option value="">{t('kit.script.choose')}</option>
           {(personas.data ?? []).map((p) => (
             <option key={p.id} value={p.id}>
@@ -727,7 +727,7 @@ function SetupSection(props: {
         </RadioGroup>
       </Box>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-end' }}>
-        <TextField select label={t('kit.scenario.label')} value={chosenScenario} onChange={(e) => setScenario(e.target.value)} slotProps={{ select: { native: true } }} size="small" sx={{ flex: 1 }}>
+        <TextField select label={t('kit.scenario.label')} value={chosenScenario} onChange={(e) => setScenario(e.target.value)} slotProps={{ select: { native: true } }} sx={{ flex: 1 }}>
           {(scenarios.data ?? []).map((s) => (
             <option key={s.id} value={s.id}>
               {s.title[language]}
@@ -753,7 +753,7 @@ function SetupSection(props: {
       </Stack>
       {state && <Typography variant="body2">{t('kit.clock.now', { time: new Date(Date.parse(state.now)).toLocaleString(language === 'nb' ? 'nb-NO' : 'en-GB', { timeZone: 'Europe/Oslo', dateStyle: 'full', timeStyle: 'short' }) })}{state.clockSet ? ` ${t('kit.clock.set_')}` : ''}</Typography>}
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'flex-end', flexWrap: 'wrap' }}>
-        <TextField type="datetime-local" label={t('kit.clock.label')} value={clock} onChange={(e) => setClock(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField type="datetime-local" label={t('kit.clock.label')} value={clock} onChange={(e) => setClock(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
         <Button
           variant="outlined"
           disabled={working}
@@ -827,11 +827,11 @@ function FaultSection(props: { authUrl: string; embeddedMock: boolean; state?: M
           label={t('kit.faults.latency')}
           value={latency}
           onChange={(e) => setLatency(e.target.value)}
-          size="small"
+         
           slotProps={{ htmlInput: { inputMode: 'numeric' } }}
           error={invalid}
         />
-        <TextField label={t('kit.faults.failureRate')} value={rate} onChange={(e) => setRate(e.target.value)} size="small" slotProps={{ htmlInput: { inputMode: 'numeric' } }} error={invalid} />
+        <TextField label={t('kit.faults.failureRate')} value={rate} onChange={(e) => setRate(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }} error={invalid} />
       </Stack>
       <FormControlLabel control={<Switch checked={unreachable} onChange={(e) => setUnreachable(e.target.checked)} />} label={t('kit.faults.unreachable')} sx={{ minHeight: 44 }} />
       <FormControlLabel control={<Switch checked={conflict} onChange={(e) => setConflict(e.target.checked)} />} label={t('kit.faults.conflict')} sx={{ minHeight: 44 }} />
