@@ -41,7 +41,7 @@ export interface NodeServer {
 const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, PATCH, OPTIONS, HEAD',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match, If-None-Match, Prefer, Accept',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match, If-None-Match, Prefer, Accept, X-Usability-Kit',
   'Access-Control-Expose-Headers': 'ETag, Location, Last-Modified, Content-Location, WWW-Authenticate',
   'Access-Control-Max-Age': '600',
 };
@@ -100,6 +100,11 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
         const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
         const request = toRequest(req, body, `${host}`);
         const response = await backend.handle(request);
+        if (response?.type === 'error') {
+          // Fault injection: "backend unreachable" is no answer at all (the client sees a network error).
+          req.socket.destroy();
+          return;
+        }
         if (response) {
           await writeResponse(res, response);
           return;

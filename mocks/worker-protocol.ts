@@ -11,6 +11,8 @@ export interface SerializedResponse {
   statusText: string;
   headers: [string, string][];
   body: string;
+  /** The backend answered with a network error (Response.error(): fault injection, "backend unreachable"). */
+  networkError?: boolean;
 }
 
 export type ToWorker =
@@ -36,10 +38,12 @@ export function deserializeRequest(r: SerializedRequest): Request {
 }
 
 export async function serializeResponse(response: Response): Promise<SerializedResponse> {
+  if (response.type === 'error') return { status: 0, statusText: '', headers: [], body: '', networkError: true };
   return { status: response.status, statusText: response.statusText, headers: [...response.headers.entries()], body: await response.text() };
 }
 
 export function deserializeResponse(r: SerializedResponse): Response {
+  if (r.networkError) return Response.error();
   const nullBody = r.status === 204 || r.status === 304;
   return new Response(nullBody ? null : r.body, { status: r.status, statusText: r.statusText, headers: r.headers });
 }

@@ -14,6 +14,8 @@ import { issueToken, TOKEN_LIFETIME_SECONDS, verifyToken, type TokenClaims } fro
 import { processBundle } from './transaction';
 import { HOSPITAL_EVENTS, scheduleOf, tickPartners, triggerHospitalEvent, type HospitalEvent } from '../partners/index';
 import { parseResourceBody } from './validate';
+import { createFaultInjector, isFaultable, mergeFaults, type FaultSettings } from './faults';
+import { parseClock } from './clock';
 
 /**
  * The one request handler behind every front door of the mock FHIR server: Mock Service Worker
@@ -32,6 +34,8 @@ import { parseResourceBody } from './validate';
  *   POST /fhir  Bundle of type batch or transaction
  *   GET  /mock/scenarios, GET /mock/state, POST /mock/reset {"scenario": "<id>"}
  *   GET  /mock/partners, POST /mock/partners/trigger {"event": "utskrivningsklar", "patient"?: "<id>"}
+ *   GET|POST /mock/faults {latencyMs, failureRate, unreachable, conflictNextWrite}   (faults.ts)
+ *   POST /mock/clock {"now": "<ISO>" | null}   the data rebuilt for that "now" (clock.ts)
  * The /mock routes control the mock itself for usability testers; they need no token and
  * exist only in the mock backend (dev/test/usability sessions, never production).
  *
@@ -91,6 +95,12 @@ export interface MockState {
   /** Changes since the scenario's starting state. */
   changes: number;
   timings: { coreMs: number; clinicalMs?: number };
+  /** Changes at every reset and clock change: other devices poll it to know they must reload. */
+  stateId: string;
+  /** The clock was set by a tester (POST /mock/clock): `dataNow` is that moment. */
+  clockSet: boolean;
+  /** Faults injected for usability sessions (faults.ts). */
+  faults: FaultSettings;
 }
 
 export interface MockBackend {
@@ -168,6 +178,11 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
   const log = opts.log ?? (() => {});
   const auditReads = opts.auditReads ?? true;
   let cache: GeneratedData[] = [];
+  /** Usability sessions: faults, and the clock a tester set (an ISO "now" for the data). */
+  const faults = createFaultInjector();
+  let clockOverride: string | undefined;
+  let stateCounter = 0;
+  const stateIds = new WeakMap<World, string>();
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let current: World | undefined;
@@ -178,7 +193,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
   }
 
   function seedFor(dataSource: DataSource, scenario: Scenario, nowIso: string): SeedOptions {
-    return { ...dataSource.defaults, ...opts.seedOptions, ...scenario.seed, now: scenario.now ?? nowIso };
+    return { ...dataSource.defaults, ...opts.seedOptions, ...scenario.seed, now: clockOverride ?? scenario.now ?? nowIso };
   }
 
   function cacheKey(seed: SeedOptions): string {
@@ -200,7 +215,8 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
     const real = realNow().getTime();
     const wanted = seedFor(dataSource, scenario, floorToMinute(new Date(real)).toISOString());
     const key = cacheKey(wanted);
-    if (saved && (saved.scenarioVersion !== scenario.version || cacheKey(saved.seed) !== key || (scenario.now !== undefined && saved.seed.now !== scenario.now))) {
+    const fixed = clockOverride ?? scenario.now;
+    if (saved && (saved.scenarioVersion !== scenario.version || cacheKey(saved.seed) !== key || (fixed !== undefined && saved.seed.now !== fixed))) {
       saved = null;
     }
     let data: GeneratedData | undefined;
@@ -209,8 +225,8 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       data = cache.find((c) => c.key === key && c.seed.now === savedSeed.now);
       data ??= { key, seed: savedSeed, startedAt: saved.startedAt, core: dataSource.generateCore(savedSeed) };
       data.startedAt = saved.startedAt;
-    } else if (scenario.now !== undefined) {
-      data = cache.find((c) => c.key === key && c.seed.now === scenario.now);
+    } else if (fixed !== undefined) {
+      data = cache.find((c) => c.key === key && c.seed.now === fixed);
       if (data) data.startedAt = real;
     } else {
       data = cache.find((c) => c.key === key && !fixedNow(c.seed.now) && osloDate(Date.parse(c.seed.now)) === osloDate(real));
@@ -221,7 +237,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
   }
 
   function fixedNow(now: string): boolean {
-    return scenarios.some((s) => s.now === now);
+    return now === clockOverride || scenarios.some((s) => s.now === now);
   }
 
   async function buildWorld(scenario: Scenario, savedDelta: Delta | null): Promise<World> {
@@ -293,6 +309,8 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
     }
     if (!scenario) throw new Error('mock-fhir: no scenarios');
     const saved = store ? await store.load(scenario.id) : null;
+    // A clock the tester set stays set over a reload (the browser's worker starts afresh).
+    if (saved?.clockSet) clockOverride = saved.seed.now;
     const world = await buildWorld(scenario, saved);
     if (store) await store.setActiveScenario(scenario.id);
     current = world;
@@ -334,6 +352,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       startedAt: world.startedAt,
       savedAt: realNow().toISOString(),
       entries: world.repo.getDelta().entries,
+      ...(clockOverride !== undefined ? { clockSet: true } : {}),
     };
     try {
       await store.save(world.scenario.id, delta);
@@ -626,6 +645,13 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       clinicalLoaded: world.clinicalLoaded,
       changes: world.repo.getDelta().entries.length,
       timings: { ...world.timings },
+      stateId: (() => {
+        let id = stateIds.get(world);
+        if (!id) stateIds.set(world, (id = `${Date.now().toString(36)}-${(stateCounter += 1)}`));
+        return id;
+      })(),
+      clockSet: clockOverride !== undefined,
+      faults: faults.settings(),
     };
   }
 
@@ -650,6 +676,29 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       return json(await stateOf(await worldPromise));
     }
     if (path === '/mock/partners' || path === '/mock/partners/trigger') return handlePartners(request, path, method);
+    if (path === '/mock/faults') {
+      if (method === 'GET') return json({ ...faults.settings(), counts: faults.counts() });
+      if (method !== 'POST') return jsonError(405, 'method_not_allowed', 'Use GET or POST /mock/faults.');
+      const body = await readJsonBody(request);
+      if (body === null) return jsonError(400, 'invalid_request', 'The body must be JSON, e.g. {"failureRate": 0.3}.');
+      const next = mergeFaults(faults.settings(), body);
+      if (typeof next === 'string') return jsonError(400, 'invalid_request', next);
+      faults.set(next);
+      return json({ ...faults.settings(), counts: faults.counts() });
+    }
+    if (path === '/mock/clock') {
+      if (method !== 'POST') return jsonError(405, 'method_not_allowed', 'Use POST /mock/clock with {"now": "<ISO date-time>" | null}.');
+      const body = await readJsonBody(request);
+      const parsed = parseClock(body?.now === undefined ? undefined : body.now);
+      if ('error' in parsed) return jsonError(400, 'invalid_request', parsed.error);
+      clockOverride = parsed.now ?? undefined;
+      await reset((await worldPromise).scenario.id);
+      // Saved at once (even without changes), so the clock survives a reload of the browser's mock.
+      const world = await worldPromise;
+      savedRevision.delete(world);
+      await saveSoon(world);
+      return json(await stateOf(await worldPromise));
+    }
     return jsonError(404, 'not_found', `No such mock endpoint: ${path}`);
   }
 
@@ -696,7 +745,15 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
     if (!isOurs) return undefined;
     try {
       if (path.startsWith('/mock/')) return await handleMock(request, path);
+      if (isFaultable(path, basePath)) {
+        const faulted = await faults.before(request, path);
+        if (faulted) return faulted;
+      }
       const world = await worldPromise;
+      if (faults.settings().conflictNextWrite && isFhir && request.method !== 'GET') {
+        await loadClinical(world);
+        await faults.collide(request, path, basePath, world.repo);
+      }
       if (path === '/personas') {
         if (request.method.toUpperCase() !== 'GET') return jsonError(405, 'method_not_allowed', 'Use GET /personas.');
         return json(world.core.personas);

@@ -20,6 +20,8 @@ export interface Delta {
   /** When this delta was saved (ISO). */
   savedAt: string;
   entries: DeltaEntry[];
+  /** A tester set the clock (POST /mock/clock): `seed.now` is that moment, kept over a reload. */
+  clockSet?: boolean;
 }
 
 export interface DeltaStore {

@@ -14,6 +14,7 @@ import { makeTheme } from './theme';
 import { useDeviceClass } from './deviceClass';
 import { appRouter } from './router';
 import { changeLanguage } from '../i18n';
+import { UsabilityKitSlot } from './kitSlot';
 
 export function App({ config }: { config: AppConfig }) {
   const runtime = useMemo<RuntimeContext>(() => {
@@ -60,6 +61,7 @@ export function App({ config }: { config: AppConfig }) {
           <ThemeProvider theme={theme}>
             <CssBaseline />
             <RouterProvider router={appRouter()} />
+            <UsabilityKitSlot config={config} />
           </ThemeProvider>
         </QueryClientProvider>
       </FhirClientContext.Provider>

@@ -1,0 +1,55 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { AppConfig } from './config';
+import { appRouter } from './router';
+
+/**
+ * Where the usability-testing kit (src/kit, issue #9) comes in: a chunk of its own, imported only
+ * when the runtime config is a mock's, so a build pointed at a real FHIR server never loads a
+ * byte of it (src/kit/bundle.test.ts checks that nothing else imports the kit). Even then it
+ * loads after the first page has settled (or at once for its shortcut, Ctrl+Alt+T, or on a
+ * device where a tester has opened it), so it costs the first page nothing.
+ */
+const UsabilityKit = lazy(() => import('../kit/UsabilityKit'));
+
+/** The embedded mock, or persona sign-in (which only the mock servers offer, e.g. `npm run mock-server`). */
+export function kitEnabled(config: AppConfig): boolean {
+  return config.backend.kind === 'mock' || config.auth.kind === 'persona';
+}
+
+const LOAD_AFTER_MS = 3_000;
+
+function wantedAtOnce(): boolean {
+  try {
+    return localStorage.getItem('akson.usability-kit.enabled') === '1' || new URLSearchParams(window.location.search).has('usability-kit');
+  } catch {
+    return false;
+  }
+}
+
+export function UsabilityKitSlot({ config }: { config: AppConfig }) {
+  const enabled = kitEnabled(config);
+  const [load, setLoad] = useState(() => enabled && wantedAtOnce());
+  const [openAtOnce, setOpenAtOnce] = useState(false);
+  useEffect(() => {
+    if (!enabled || load) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey && event.altKey && event.code === 'KeyT') {
+        event.preventDefault();
+        setOpenAtOnce(true);
+        setLoad(true);
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    const timer = setTimeout(() => setLoad(true), LOAD_AFTER_MS);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      clearTimeout(timer);
+    };
+  }, [enabled, load]);
+  if (!enabled || !load) return null;
+  return (
+    <Suspense fallback={null}>
+      <UsabilityKit router={appRouter()} openAtOnce={openAtOnce} />
+    </Suspense>
+  );
+}

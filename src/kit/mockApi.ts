@@ -1,0 +1,53 @@
+import { whenBackendReady } from '../fhir/backendReady';
+import type { Persona } from '../session/personnel';
+
+/**
+ * The kit's calls to the mock backend's control routes (/mock/…), on the mock's origin (the
+ * app's own with the embedded mock, or `npm run mock-server`). They exist only on the mocks.
+ */
+export interface FaultSettings {
+  latencyMs: number;
+  failureRate: number;
+  unreachable: boolean;
+  conflictNextWrite: boolean;
+}
+
+export const NO_FAULTS: FaultSettings = { latencyMs: 0, failureRate: 0, unreachable: false, conflictNextWrite: false };
+
+export interface MockStateSummary {
+  scenarioId: string;
+  now: string;
+  dataNow: string;
+  stateId?: string;
+  clockSet?: boolean;
+  faults?: FaultSettings;
+  changes: number;
+}
+
+/** Sent with the kit's own FHIR requests so that injected faults leave them alone. */
+export const KIT_HEADER = 'X-Usability-Kit';
+
+async function call<T>(url: string, init?: RequestInit): Promise<T> {
+  await whenBackendReady();
+  const response = await fetch(url, { ...init, headers: { 'Content-Type': 'application/json', ...(init?.headers ?? {}) } });
+  const text = await response.text();
+  if (!response.ok) {
+    let message = `HTTP ${response.status}`;
+    try {
+      message = (JSON.parse(text) as { error_description?: string }).error_description ?? message;
+    } catch {
+      // not JSON: the status says enough
+    }
+    throw new Error(message);
+  }
+  return JSON.parse(text) as T;
+}
+
+export const mockApi = {
+  state: (base: string) => call<MockStateSummary>(`${base}/mock/state`),
+  setFaults: (base: string, faults: Partial<FaultSettings>) => call<FaultSettings>(`${base}/mock/faults`, { method: 'POST', body: JSON.stringify(faults) }),
+  setClock: (base: string, now: string | null) => call<MockStateSummary>(`${base}/mock/clock`, { method: 'POST', body: JSON.stringify({ now }) }),
+  reset: (base: string, scenario: string) => call<MockStateSummary>(`${base}/mock/reset`, { method: 'POST', body: JSON.stringify({ scenario }) }),
+  personas: (base: string) => call<Persona[]>(`${base}/personas`, { headers: { [KIT_HEADER]: '1' } }),
+  token: (base: string, persona: string) => call<{ access_token: string }>(`${base}/token`, { method: 'POST', headers: { [KIT_HEADER]: '1' }, body: JSON.stringify({ persona }) }),
+};
