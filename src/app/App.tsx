@@ -61,7 +61,7 @@ export function App({ config }: { config: AppConfig }) {
           <ThemeProvider theme={theme}>
             <CssBaseline />
             <RouterProvider router={appRouter()} />
-            <UsabilityKitSlot config={config} />
+            <UsabilityKitSlot config={config} router={appRouter()} />
           </ThemeProvider>
         </QueryClientProvider>
       </FhirClientContext.Provider>

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AppConfig } from './config';
-import { appRouter } from './router';
+import type { appRouter } from './router';
 
 /**
  * Where the usability-testing kit (src/kit, issue #9) comes in: a chunk of its own, imported only
@@ -9,11 +9,18 @@ import { appRouter } from './router';
  * loads after the first page has settled (or at once for its shortcut, Ctrl+Alt+T, or on a
  * device where a tester has opened it), so it costs the first page nothing.
  */
-const UsabilityKit = lazy(() => import('../kit/UsabilityKit'));
+/**
+ * A production build for a real FHIR server (`npm run build:production`, VITE_USABILITY_KIT=off)
+ * leaves the import out, so the build holds none of the kit's code (src/kit/bundle.test.ts builds
+ * this file both ways and checks).
+ */
+export const KIT_BUILT = import.meta.env.VITE_USABILITY_KIT !== 'off';
+
+const UsabilityKit = KIT_BUILT ? lazy(() => import('../kit/UsabilityKit')) : null;
 
 /** The embedded mock, or persona sign-in (which only the mock servers offer, e.g. `npm run mock-server`). */
 export function kitEnabled(config: AppConfig): boolean {
-  return config.backend.kind === 'mock' || config.auth.kind === 'persona';
+  return KIT_BUILT && (config.backend.kind === 'mock' || config.auth.kind === 'persona');
 }
 
 const LOAD_AFTER_MS = 3_000;
@@ -26,7 +33,7 @@ function wantedAtOnce(): boolean {
   }
 }
 
-export function UsabilityKitSlot({ config }: { config: AppConfig }) {
+export function UsabilityKitSlot({ config, router }: { config: AppConfig; router: ReturnType<typeof appRouter> }) {
   const enabled = kitEnabled(config);
   const [load, setLoad] = useState(() => enabled && wantedAtOnce());
   const [openAtOnce, setOpenAtOnce] = useState(false);
@@ -46,10 +53,10 @@ export function UsabilityKitSlot({ config }: { config: AppConfig }) {
       clearTimeout(timer);
     };
   }, [enabled, load]);
-  if (!enabled || !load) return null;
+  if (!UsabilityKit || !enabled || !load) return null;
   return (
     <Suspense fallback={null}>
-      <UsabilityKit router={appRouter()} openAtOnce={openAtOnce} />
+      <UsabilityKit router={router} openAtOnce={openAtOnce} />
     </Suspense>
   );
 }

@@ -62,4 +62,29 @@ describe('the kit stays out of a real server’s build', () => {
       ),
     ).toBe(false);
   });
+
+  it('a production build (VITE_USABILITY_KIT=off) leaves the kit out; the mock build keeps it behind one dynamic import', async () => {
+    const { build } = await import('vite');
+    /** src/app/kitSlot.tsx built alone (React and the kit's own chunk left outside): the code of its output. */
+    const built = async (flag: string | undefined): Promise<string> => {
+      const output = await build({
+        configFile: false,
+        logLevel: 'silent',
+        define: flag === undefined ? {} : { 'import.meta.env.VITE_USABILITY_KIT': JSON.stringify(flag) },
+        build: {
+          write: false,
+          minify: false,
+          lib: { entry: join(SRC, 'app', 'kitSlot.tsx'), formats: ['es'], fileName: 'kitSlot' },
+          rollupOptions: { external: (id) => /^react(\/|$)/.test(id) || /kit\/UsabilityKit$/.test(id) },
+        },
+      });
+      const results = Array.isArray(output) ? output : [output];
+      return results.flatMap((r) => ('output' in r ? r.output : [])).map((chunk) => ('code' in chunk ? chunk.code : '')).join('\n');
+    };
+    const production = await built('off');
+    const mock = await built(undefined);
+    expect(mock).toMatch(/import\(["'][^"']*kit\/UsabilityKit/);
+    expect(production).not.toMatch(/UsabilityKit["']/);
+    expect(production).not.toMatch(/import\(/);
+  }, 60_000);
 });
