@@ -674,13 +674,14 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
           await saveSoon(world);
           return writeResponse(request, updated, existed ? 200 : 201, baseUrl);
         }
-        case 'DELETE':
+        case 'DELETE': {
           authorizeWrite(caller.persona, undefined, repo.get(type, id), (t, i) => repo.get(t, i));
           const touched = accessControl ? world.access.guardWrite(caller.persona, undefined, repo.get(type, id)) : [];
           repo.delete(type, id);
           audit.write(repo, caller.persona, world.access, touched, 'delete');
           await saveSoon(world);
           return new Response(null, { status: 204 });
+        }
         case 'PATCH':
           throw new FhirServerError(405, issue('not-supported', 'PATCH is not supported by the mock server; read the resource and PUT it back with If-Match.'));
         default:

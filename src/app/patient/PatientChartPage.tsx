@@ -11,6 +11,9 @@ import { useOpenChartVisit } from '../../journal/chartVisits';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LayoutPage } from '../../layout/LayoutPage';
 import { PatientContextBar } from '../../journal/PatientContextBar';
+import { AccessDialog } from '../../access/AccessDialog';
+import { AccessBanner, BlockedNotice } from '../../access/AccessBanner';
+import { needsReason } from '../../access/api';
 
 /**
  * A patient's chart: the context bar (always in view, with the critical-information marker),
@@ -32,6 +35,8 @@ export function Component() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [patient.data?.id, rememberPatient]);
 
+  // No care relation (issue #8): the server refused; ask for a reason or emergency access.
+  if (patientId && workspaceId && needsReason(patient.error)) return <AccessDialog patientId={patientId} workspaceId={workspaceId} />;
   if (patient.error) return <ErrorAlert error={patient.error} titleKey="patient.notOpened" onRetry={() => void patient.refetch()} />;
   if (!patientId) return null;
   const showCritical = () => {
@@ -43,6 +48,8 @@ export function Component() {
   // the context bar can show whose chart this is).
   const header = patient.data ? (
     <>
+      <AccessBanner patientId={patientId} />
+      <BlockedNotice patient={patient.data} />
       <PatientContextBar patient={patient.data} onShowCritical={showCritical} />
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1 }}>
         {workspaceId === 'health-station' && isPreschoolChild(patient.data) && (
@@ -53,6 +60,9 @@ export function Component() {
         {/* Exchange (issue #7): a message about this patient, prefilled from the chart. */}
         <Button component={RouterLink} to={`/${workspaceId}/messages/new?patient=${patientId}`} variant="outlined">
           {t('modules.inbox.newMessageAboutPatient')}
+        </Button>
+        <Button component={RouterLink} to={`/${workspaceId}/patient/${patientId}/access-log`} variant="outlined">
+          {t('access.log.open')}
         </Button>
       </Box>
     </>
