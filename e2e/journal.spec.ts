@@ -81,7 +81,8 @@ test('a home care nurse records NEWS2 ≥ 5 and a report; the patient’s GP see
   const latest = page.getByRole('region', { name: 'Vitale parametere' }).getByRole('region', { name: 'Siste måling' });
   await expect(latest).toContainText('112');
   await expect(latest.getByText('Nytt')).toBeVisible();
-  const row = page.getByRole('region', { name: 'Journal' }).getByRole('button', { name: new RegExp(`Rapport fra hjemmebesøk.*Nytt.*${nurse.name}`) });
+  // A home care patient has earlier reports by the district too: the newest (first) is this one.
+  const row = page.getByRole('region', { name: 'Journal' }).getByRole('button', { name: new RegExp(`Rapport fra hjemmebesøk.*Nytt.*${nurse.name}`) }).first();
   await expect(row).toBeVisible();
   await row.click();
   await expect(page.getByText('Pasienten tung i pusten og varm. NEWS2 7, fastlege varslet.')).toBeVisible();
@@ -163,6 +164,10 @@ async function saveAsOtherUser(page: Page, personaId: string, resource: Conditio
     async ({ personaId, resource }) => {
       const tokenResponse = await fetch('/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ persona: personaId }) });
       const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+      // The colleague has no care relation to the GP's patient (issue #8): they state a reason first.
+      const reason = { resourceType: 'Parameters', parameter: [{ name: 'reason', valueCode: 'ongoing-care' }] };
+      const patientRef = resource.subject.reference ?? '';
+      await fetch(`/fhir/${patientRef}/$access`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: JSON.stringify(reason) });
       const response = await fetch(`/fhir/Condition/${resource.id}`, {
         method: 'PUT',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json', 'If-Match': `W/"${resource.meta?.versionId ?? '1'}"` },

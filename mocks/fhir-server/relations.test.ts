@@ -63,20 +63,31 @@ describe('care relations that give implicit access (one per relation type)', () 
     expect(relationOf(src, persona('homecare-worker', 'home-care-district', 'hc-2'), 'a', NOW)).toBeNull(); // another district
   });
 
-  it('emergency-registered: an Encounter at the clinic that is arrived, triaged or in progress; not once finished', () => {
-    const enc = (id: string, patientId: string, status: Encounter['status']): Encounter => ({
+  it('emergency-registered: an Encounter at the clinic that is arrived, triaged or in progress, or finished within 24 hours', () => {
+    const enc = (id: string, patientId: string, status: Encounter['status'], end?: string): Encounter => ({
       resourceType: 'Encounter',
       id,
       status,
       class: { code: 'EMER' },
       subject: { reference: `Patient/${patientId}` },
       serviceProvider: { reference: 'Organization/ed-1' },
+      ...(end ? { period: { start: end, end } } : {}),
     });
-    const src = sourceOf([patient('a'), patient('b'), patient('c'), enc('1', 'a', 'arrived'), enc('2', 'b', 'in-progress'), enc('3', 'c', 'finished')]);
+    const src = sourceOf([
+      patient('a'),
+      patient('b'),
+      patient('c'),
+      patient('d'),
+      enc('1', 'a', 'arrived'),
+      enc('2', 'b', 'in-progress'),
+      enc('3', 'c', 'finished', '2026-11-20T10:00:00+01:00'),
+      enc('4', 'd', 'finished', '2026-11-26T08:00:00+01:00'),
+    ]);
     const doctor = persona('ed-doctor', 'emergency-clinic', 'ed-1');
     expect(relationOf(src, doctor, 'a', NOW)).toBe('emergency-registered');
     expect(relationOf(src, doctor, 'b', NOW)).toBe('emergency-registered');
-    expect(relationOf(src, doctor, 'c', NOW)).toBeNull();
+    expect(relationOf(src, doctor, 'c', NOW)).toBeNull(); // a visit last week
+    expect(relationOf(src, doctor, 'd', NOW)).toBe('emergency-registered'); // sent home this morning
     expect(relationOf(src, persona('ed-nurse', 'emergency-clinic', 'ed-2'), 'a', NOW)).toBeNull();
   });
 

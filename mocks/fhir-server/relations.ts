@@ -15,7 +15,7 @@ import type { Persona } from '../../src/session/personnel';
  * | gp-list | the patient's `generalPractitioner` is the user's PractitionerRole (a GP's list) |
  * | gp-office-list | the user works at the GP office that is the patient's `managingOrganization` (office nurse, front desk) |
  * | home-care | an active EpisodeOfCare of the user's home care district, or an active home care service decision (CarePlan) whose `author` is the district |
- * | emergency-registered | an Encounter at the user's emergency clinic that is arrived, triaged or in progress (registered now) |
+ * | emergency-registered | an Encounter at the user's emergency clinic that is arrived, triaged or in progress (registered now), or finished within the last 24 hours (the clinic completes the visit's documentation and follow-up) |
  * | health-station | an active EpisodeOfCare of the user's health station (children enrolled) |
  * | nursing-home | an active EpisodeOfCare of the user's nursing home (residents) |
  * | physio | an active EpisodeOfCare of the user's physiotherapy clinic (a series in progress) |
@@ -42,6 +42,7 @@ const ACTIVE_EPISODE = new Set(['active', 'waitlist', 'onhold']);
 const PRESENT = new Set(['arrived', 'triaged', 'in-progress']);
 const GONE_APPOINTMENT = new Set(['cancelled', 'noshow', 'entered-in-error']);
 const APPOINTMENT_LOOKBACK_MS = 24 * 60 * 60_000;
+const RECENT_VISIT_MS = 24 * 60 * 60_000;
 
 function refIs(reference: string | undefined, type: string, id: string): boolean {
   if (!reference) return false;
@@ -82,7 +83,10 @@ export function relationOf(source: RelationSource, persona: Persona, patientId: 
   if (persona.unitKind === 'emergency-clinic') {
     for (const r of source.byPatient('Encounter', patientId) ?? []) {
       const e = r as Encounter;
-      if (PRESENT.has(e.status) && refIs(e.serviceProvider?.reference, 'Organization', persona.organizationId)) return 'emergency-registered';
+      if (!refIs(e.serviceProvider?.reference, 'Organization', persona.organizationId)) continue;
+      if (PRESENT.has(e.status)) return 'emergency-registered';
+      const ended = Date.parse(e.period?.end ?? e.period?.start ?? '');
+      if (e.status === 'finished' && Number.isFinite(ended) && ended >= now - RECENT_VISIT_MS) return 'emergency-registered';
     }
   }
   for (const r of source.byPatient('Appointment', patientId) ?? []) {
