@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEvent, Bundle, Condition, Flag, OperationOutcome, Parameters, Patient } from 'fhir/r4';
+import type { AuditEvent, Bundle, Composition, Condition, Consent, EpisodeOfCare, Flag, OperationOutcome, Parameters, Patient } from 'fhir/r4';
+import { blockingConsent } from './blocking';
 import { REDUCED_TAG } from '../../src/domain/access';
 import type { Persona } from '../../src/session/personnel';
 import { startNodeServer, type NodeServer } from '../node-server';
@@ -154,5 +155,44 @@ describe('need-to-know over HTTP', () => {
     expect((await call(admin, `Patient/${patient.id}`)).status).toBe(200);
     expect((await call(admin, `Appointment?patient=${patient.id}`)).status).toBe(200);
     expect((await call(admin, `Patient/${patient.id}/$access`, { method: 'POST', body: reason('ongoing-care') })).status).toBe(403);
+  });
+
+  it('a blocked note is absent for the blocked unit and present for others; only the GP registers it, and lifting it is logged', async () => {
+    const gp = personas.find((p) => p.id === 'bergen-gp')!;
+    const nurse = personas.find((p) => p.id === 'bergen-homecare-nurse')!;
+    // A home care patient of the nurse's district on the GP's list, with notes.
+    const { body: episodes } = await call<Bundle<EpisodeOfCare>>(nurse.id, `EpisodeOfCare?organization=Organization/${nurse.organizationId}&status=active&_count=200`);
+    let patientId: string | undefined;
+    for (const e of episodes.entry ?? []) {
+      const id = e.resource!.patient.reference!.split('/')[1]!;
+      const { body: p } = await call<Patient>(nurse.id, `Patient/${id}`);
+      if (p.generalPractitioner?.[0]?.reference === `PractitionerRole/${gp.practitionerRoleId}`) {
+        patientId = id;
+        break;
+      }
+    }
+    expect(patientId).toBeDefined();
+    const notes = async (who: string) => ((await call<Bundle<Composition>>(who, `Composition?patient=${patientId}&_count=1000`)).body.entry ?? []).map((e) => e.resource!.id);
+    const before = await notes(nurse.id);
+    const target = before[0]!;
+    const consent = blockingConsent({ patientId: patientId!, blocked: [`Organization/${nurse.organizationId}`], data: [`Composition/${target}`], date: '2026-11-26' });
+
+    expect((await call(nurse.id, 'Consent', { method: 'POST', body: consent })).status).toBe(403);
+    const created = await call<Consent>(gp.id, 'Consent', { method: 'POST', body: consent });
+    expect(created.status).toBe(201);
+
+    expect(await notes(nurse.id)).not.toContain(target);
+    expect((await notes(nurse.id)).length).toBe(before.length - 1);
+    expect(await notes(gp.id)).toContain(target);
+    expect((await call(nurse.id, `Composition/${target}`)).status).toBe(403);
+    const { body: seen } = await call<Patient>(nurse.id, `Patient/${patientId}`);
+    expect(seen.meta?.tag?.some((t) => t.code === 'blocked-content')).toBe(true);
+
+    // Lifted at the patient's request: the note is back, and the lifting is in the log.
+    const lifted = await call<Consent>(gp.id, `Consent/${created.body.id}`, { method: 'PUT', body: { ...created.body, status: 'inactive' } });
+    expect(lifted.status).toBe(200);
+    expect(await notes(nurse.id)).toContain(target);
+    const { body: log } = await call<Bundle<AuditEvent>>(gp.id, `AuditEvent?patient=${patientId}&action=U&agent=PractitionerRole/${gp.practitionerRoleId}`);
+    expect(log.total).toBeGreaterThanOrEqual(1);
   });
 });

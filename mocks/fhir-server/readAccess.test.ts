@@ -5,6 +5,7 @@ import { EMERGENCY_ACCESS_MINUTES, EXPLICIT_ACCESS_MINUTES, LEADER_CODE, REDUCED
 import type { Persona, PersonnelGroup, UnitKind } from '../../src/session/personnel';
 import { buildAuditEvent } from './audit';
 import { AccessControl, scopedPatients } from './readAccess';
+import { blockingConsent } from './blocking';
 import { FhirServerError } from './errors';
 
 let now = Date.parse('2026-11-26T10:00:00+01:00');
@@ -165,5 +166,45 @@ describe('which patients a search is scoped to', () => {
     expect(scopedPatients('Patient', new URLSearchParams('_id=e,f'))).toEqual(['e', 'f']);
     expect(scopedPatients('Observation', new URLSearchParams('patient.general-practitioner=PractitionerRole/r'))).toEqual([]);
     expect(scopedPatients('Observation', new URLSearchParams('subject=Group/g'))).toEqual([]);
+  });
+});
+
+describe('blocking (sperring)', () => {
+  const note = (id: string, custodian: string): Resource => ({ resourceType: 'Composition', id, status: 'final', subject: { reference: 'Patient/listed' }, custodian: { reference: `Organization/${custodian}` } }) as Resource;
+  const homeCareNote = note('n-hc', 'hc-1');
+  const gpNote = note('n-gp', 'office');
+  const episode = { resourceType: 'EpisodeOfCare', id: 'e', status: 'active', patient: { reference: 'Patient/listed' }, managingOrganization: { reference: 'Organization/hc-1' } } as Resource;
+  const nurseHc2 = persona('homecare-nurse', 'home-care-district', 'hc-2');
+  const episode2 = { ...episode, id: 'e2', managingOrganization: { reference: 'Organization/hc-2' } } as Resource;
+
+  it('a blocked note is not sent to the blocked unit, but to the author’s unit and others; the patient shows that something is blocked', () => {
+    const block = { ...blockingConsent({ patientId: 'listed', blocked: ['Organization/hc-2'], data: ['Composition/n-hc'], date: '2026-11-26' }), id: 'b1' };
+    const access = control([listed, episode, episode2, homeCareNote, gpNote, block]);
+    expect(access.visible(nurseHc2, homeCareNote)).toBe(false);
+    expect(access.visible(nurseHc2, gpNote)).toBe(true);
+    expect(access.visible(nurse, homeCareNote)).toBe(true); // the author's unit
+    expect(access.visible(gp, homeCareNote)).toBe(true);
+    expect((access.transform(nurseHc2, listed) as Patient).meta?.tag).toContainEqual(expect.objectContaining({ code: 'blocked-content' }));
+    expect((access.transform(gp, listed) as Patient).meta?.tag ?? []).not.toContainEqual(expect.objectContaining({ code: 'blocked-content' }));
+    expect(status(() => access.guardRead(nurseHc2, homeCareNote))).toBe(403);
+  });
+
+  it('everything from one service, or the whole journal, for named personnel', () => {
+    const byService = { ...blockingConsent({ patientId: 'listed', blocked: ['PractitionerRole/role-homecare-nurse-hc-2'], custodian: 'Organization/hc-1', date: '2026-11-26' }), id: 'b2' };
+    const access = control([listed, episode, episode2, homeCareNote, gpNote, byService]);
+    expect(access.visible(nurseHc2, homeCareNote)).toBe(false);
+    expect(access.visible(nurseHc2, gpNote)).toBe(true);
+    const whole = { ...blockingConsent({ patientId: 'listed', blocked: ['Organization/hc-2'], date: '2026-11-26' }), id: 'b3' };
+    const all = control([listed, episode, episode2, homeCareNote, gpNote, whole]);
+    expect(all.visible(nurseHc2, gpNote)).toBe(false);
+    expect(all.visible(nurseHc2, listed)).toBe(true); // the patient, not the journal
+  });
+
+  it('a lifted block no longer applies; only the patient’s GP writes blocks', () => {
+    const lifted = { ...blockingConsent({ patientId: 'listed', blocked: ['Organization/hc-2'], date: '2026-11-26' }), id: 'b4', status: 'inactive' as const };
+    const access = control([listed, episode2, gpNote, lifted]);
+    expect(access.visible(nurseHc2, gpNote)).toBe(true);
+    expect(status(() => access.guardWrite(gp, lifted, undefined))).toBeUndefined();
+    expect(status(() => access.guardWrite(nurseHc2, lifted, undefined))).toBe(403);
   });
 });

@@ -1,6 +1,7 @@
-import type { AuditEvent, Communication, Patient, PractitionerRole, Resource } from 'fhir/r4';
+import type { AuditEvent, Communication, Consent, Patient, PractitionerRole, Resource } from 'fhir/r4';
 import {
   ACCESS_OUTCOME_SYSTEM,
+  BLOCKED_TAG,
   EMERGENCY_ACCESS_MINUTES,
   EXPLICIT_ACCESS_MINUTES,
   LEADER_CODE,
@@ -12,6 +13,7 @@ import {
 import type { Persona } from '../../src/session/personnel';
 import { FhirServerError } from './errors';
 import { municipalityOf, relationOf, RELATION_TYPES, type RelationSource } from './relations';
+import { activeBlocks, blocksPersona, blocksResource, isBlocking } from './blocking';
 import { patientIdsOf } from './search';
 
 /**
@@ -103,6 +105,8 @@ export class AccessControl {
   private readonly grants = new Map<string, Grant>();
   /** persona id → whether the persona's role is coded leader. */
   private readonly leaders = new Map<string, boolean>();
+  /** patient id → active blocks (sperring); dropped when a Consent is written. */
+  private readonly blocks = new Map<string, Consent[]>();
 
   constructor(private readonly source: AccessSource) {}
 
@@ -110,6 +114,22 @@ export class AccessControl {
   changed(type: string): void {
     if (RELATION_TYPES.has(type)) this.relations.clear();
     if (type === 'PractitionerRole') this.leaders.clear();
+    if (type === 'Consent') this.blocks.clear();
+  }
+
+  /** The patient's active blocks that name this persona (or the persona's unit). */
+  blocksFor(persona: Persona, patientId: string): Consent[] {
+    let list = this.blocks.get(patientId);
+    if (!list) {
+      list = activeBlocks(this.source.byPatient('Consent', patientId));
+      this.blocks.set(patientId, list);
+    }
+    return list.length === 0 ? list : list.filter((c) => blocksPersona(c, persona));
+  }
+
+  private blocked(persona: Persona, resource: Resource, patients: readonly string[]): boolean {
+    for (const id of patients) for (const consent of this.blocksFor(persona, id)) if (blocksResource(consent, resource)) return true;
+    return false;
   }
 
   /** Forget every grant and cached relation (a reset). */
@@ -117,6 +137,7 @@ export class AccessControl {
     this.relations.clear();
     this.grants.clear();
     this.leaders.clear();
+    this.blocks.clear();
   }
 
   private nowMs(): number {
@@ -231,7 +252,8 @@ export class AccessControl {
       if (EMERGENCY_GROUPS.has(persona.personnelGroup) && CRITICAL_INFO_TYPES.has(type)) continue;
       return false;
     }
-    return true;
+    // Blocked (sperret) for this user or unit at the patient's request: not sent at all.
+    return !this.blocked(persona, resource, patients);
   }
 
   /** What of a visible resource is sent: a reduced Patient, a message without payload, an audit event without free text. */
@@ -239,7 +261,11 @@ export class AccessControl {
     switch (resource.resourceType) {
       case 'Patient': {
         const p = resource as Patient;
-        if (p.id && this.decide(persona, p.id).allowed) return p;
+        if (p.id && this.decide(persona, p.id).allowed) {
+          if (this.blocksFor(persona, p.id).length === 0) return p;
+          // The user learns that something is blocked, never what.
+          return { ...p, meta: { ...p.meta, tag: [...(p.meta?.tag ?? []), { ...BLOCKED_TAG }] } };
+        }
         return reducePatient(p, { keepGp: EMERGENCY_GROUPS.has(persona.personnelGroup) });
       }
       case 'Communication': {
@@ -269,7 +295,8 @@ export class AccessControl {
     }
     if (!this.visible(persona, resource)) {
       const patient = patientIdsOf(resource).find((id) => !this.decide(persona, id).allowed);
-      throw this.noAccess(patient ?? '');
+      if (patient === undefined) throw forbidden('This entry is blocked for you at the patient’s request.', 'blocked');
+      throw this.noAccess(patient);
     }
   }
 
@@ -302,6 +329,10 @@ export class AccessControl {
       if (!r) continue;
       const type = r.resourceType;
       if (type === 'AuditEvent') throw forbidden('Audit events are written by the server only.');
+      if (isBlocking(r)) {
+        const patientId = patientIdsOf(r)[0] ?? '';
+        if (this.relation(persona, patientId) !== 'gp-list') throw forbidden('Only the patient’s own GP registers or lifts a blocking (sperring), at the patient’s request.', 'blocking-gp-only');
+      }
       if (isNonHealth(persona) && !ADMINISTRATIVE_TYPES.has(type)) throw this.nonHealthRefusal(type);
       if (type === 'Communication' && this.ownMessage(persona, r as Communication)) {
         for (const id of patientIdsOf(r)) if (!touched.includes(id)) touched.push(id);
