@@ -1,4 +1,4 @@
-import type { Bundle, Patient } from 'fhir/r4';
+import type { Bundle, Composition, EpisodeOfCare, Patient } from 'fhir/r4';
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible, fhir, openPatient, personas, signIn, type PersonaInfo } from './fixtures';
 
@@ -177,4 +177,56 @@ test('after sign-out the browser holds no patient data', async ({ cleanPage: pag
   expect(everything).not.toContain(family);
   expect(everything).not.toContain(fnr);
   await expectAccessible(page, 'the sign-in page after sign-out');
+});
+
+test('the GP blocks a note for the home care district at the patient’s request: invisible there, visible at the author’s unit', async ({ cleanPage: page }) => {
+  const all = await personas(page);
+  const gp = all.find((p) => p.id === 'bergen-gp') as PersonaInfo & { practitionerRoleId: string; organizationId: string };
+  const nurse = all.find((p) => p.id === 'bergen-homecare-nurse') as PersonaInfo & { organizationId: string };
+  await signIn(page, gp.id);
+  // A home care patient of the district on the GP's list, and the GP office's newest note.
+  const episodes = await fhir<Bundle<EpisodeOfCare>>(page, `EpisodeOfCare?organization=Organization/${nurse.organizationId}&status=active&_count=200`);
+  let patient: Patient | undefined;
+  let note: Composition | undefined;
+  for (const e of episodes.entry ?? []) {
+    const id = e.resource!.patient.reference!.split('/')[1]!;
+    const notes = await fhir<Bundle<Composition>>(page, `Composition?patient=${id}&custodian=Organization/${gp.organizationId}&status=final&_sort=-date&_count=1`);
+    if (notes.entry?.length) {
+      patient = (await fhir<Bundle<Patient>>(page, `Patient?_id=${id}`)).entry![0]!.resource!;
+      note = notes.entry[0]!.resource!;
+      break;
+    }
+  }
+  if (!patient || !note) throw new Error('No patient of the district with a GP note');
+  const when = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(note.date));
+  const noteRow = (p: Page) => p.getByRole('region', { name: 'Journal' }).getByRole('button', { name: new RegExp(`${when.replace(/\./g, '\\.')}.*${note!.title}`) });
+
+  await openPatient(page, patient);
+  await expect(noteRow(page).first()).toBeVisible();
+  await page.getByRole('link', { name: 'Sperring' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Sperring i journalen til/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Registrer sperring' }).click();
+  await expect(page.getByText('Velg notatet som skal sperres.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Notat' }).click();
+  await page.getByRole('option', { name: new RegExp(`${when.replace(/\./g, '\\.')}.*${note.title}`) }).first().click();
+  await page.getByRole('combobox', { name: 'Sperres for enhet' }).click();
+  await page.getByRole('option', { name: nurse.unitName, exact: true }).click();
+  await page.getByRole('button', { name: 'Registrer sperring' }).click();
+  await expect(page.getByText('Sperringen er registrert.')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Aktive sperringer' })).toContainText(`er sperret for ${nurse.unitName}`);
+  await expectAccessible(page, 'the GP’s blocking page');
+
+  // The author's unit still sees the note.
+  await page.getByRole('link', { name: 'Tilbake til journalen' }).click();
+  await expect(noteRow(page).first()).toBeVisible();
+  const gpCount = await noteRow(page).count();
+
+  // The blocked unit: told that something is blocked, never what.
+  await signOut(page, gp);
+  await signIn(page, nurse.id);
+  await openPatient(page, patient);
+  await expect(page.getByRole('status').filter({ hasText: 'Noe i journalen er sperret for deg' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Journal' })).toBeVisible();
+  await expect(noteRow(page)).toHaveCount(gpCount - 1);
+  await expectAccessible(page, 'the chart with a blocked note');
 });

@@ -1,5 +1,4 @@
 import type { Consent, Resource } from 'fhir/r4';
-import { CODE_SYSTEM } from '../../src/domain/codeSystems';
 import type { Persona } from '../../src/session/personnel';
 
 /**
@@ -14,8 +13,9 @@ import type { Persona } from '../../src/session/personnel';
  * Consent's history keeps who did it and when). Only the patient's own GP registers or lifts
  * one (readAccess.ts), at the patient's request.
  */
-export const RESTRICTION_CATEGORY = { system: CODE_SYSTEM.restriction, code: 'sperret', display: 'Sperret' } as const;
-const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
+import { PARTICIPATION, RESTRICTION_CATEGORY } from '../../src/access/consent';
+
+export { blockingConsent, RESTRICTION_CATEGORY } from '../../src/access/consent';
 
 export function isBlocking(resource: Resource | undefined): resource is Consent {
   return resource?.resourceType === 'Consent' && Boolean((resource as Consent).category?.some((c) => c.coding?.some((k) => k.system === RESTRICTION_CATEGORY.system)));
@@ -74,21 +74,3 @@ export function activeBlocks(resources: Iterable<Resource> | undefined): Consent
   return out;
 }
 
-/** A blocking Consent, for the GP's registration and for tests. */
-export function blockingConsent(o: { patientId: string; blocked: string[]; data?: string[]; custodian?: string; date: string }): Consent {
-  const actor: NonNullable<NonNullable<Consent['provision']>['actor']> = o.blocked.map((reference) => ({ role: { coding: [{ system: PARTICIPATION, code: 'PRCP' }] }, reference: { reference } }));
-  if (o.custodian) actor.push({ role: { coding: [{ system: PARTICIPATION, code: 'CST' }] }, reference: { reference: o.custodian } });
-  const consent: Consent = {
-    resourceType: 'Consent',
-    status: 'active',
-    scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
-    category: [{ coding: [{ ...RESTRICTION_CATEGORY }] }],
-    patient: { reference: `Patient/${o.patientId}` },
-    dateTime: o.date,
-    performer: [{ reference: `Patient/${o.patientId}` }],
-    policyRule: { text: 'Sperring etter pasientens ønske' },
-    provision: { type: 'deny', actor },
-  };
-  if (o.data?.length && consent.provision) consent.provision.data = o.data.map((reference) => ({ meaning: 'instance', reference: { reference } }));
-  return consent;
-}

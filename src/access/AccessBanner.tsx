@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import { Link as RouterLink } from 'react-router';
 import type { Patient } from 'fhir/r4';
 import { BLOCKED_TAG } from '../domain/access';
 import { fhirKeys } from '../fhir/queryKeys';
@@ -53,5 +55,17 @@ export function BlockedNotice({ patient }: { patient: Patient }) {
     <Alert severity="warning" role="status" sx={{ mb: 1 }}>
       {t('access.blocked')}
     </Alert>
+  );
+}
+
+/** The patient's own GP registers and lifts blocks (the server refuses anyone else): the way there, shown to the GP only. */
+export function BlockingLink({ patientId, workspaceId }: { patientId: string; workspaceId: string }) {
+  const { t } = useTranslation();
+  const access = usePatientAccess(patientId);
+  if (access.data?.relation !== 'gp-list') return null;
+  return (
+    <Button component={RouterLink} to={`/${workspaceId}/patient/${patientId}/blocking`} variant="outlined">
+      {t('access.blocking.open')}
+    </Button>
   );
 }

@@ -72,6 +72,7 @@ const ROUTES: RouteObject[] = [
           { index: true, lazy: () => import('./patient/PatientChartPage') },
           // Access (issue #8): the patient's access log, as the patient would be shown it.
           { path: 'access-log', lazy: () => import('../access/AccessLogPage') },
+          { path: 'blocking', lazy: () => import('../access/BlockingPage') },
         ],
       },
       // Access (issue #8): the unit leader's review of explicit and emergency accesses.

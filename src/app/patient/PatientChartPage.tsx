@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LayoutPage } from '../../layout/LayoutPage';
 import { PatientContextBar } from '../../journal/PatientContextBar';
 import { AccessDialog } from '../../access/AccessDialog';
-import { AccessBanner, BlockedNotice } from '../../access/AccessBanner';
+import { AccessBanner, BlockedNotice, BlockingLink } from '../../access/AccessBanner';
 import { needsReason } from '../../access/api';
 
 /**
@@ -64,6 +64,7 @@ export function Component() {
         <Button component={RouterLink} to={`/${workspaceId}/patient/${patientId}/access-log`} variant="outlined">
           {t('access.log.open')}
         </Button>
+        <BlockingLink patientId={patientId} workspaceId={workspaceId ?? ''} />
       </Box>
     </>
   ) : (
