@@ -7,6 +7,7 @@ import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import { patientAge, usePatient } from '../../fhir/patients';
 import { useSession } from '../../session/store';
+import { CLINICAL_GROUPS } from '../../session/personnel';
 import { useOpenChartVisit } from '../../journal/chartVisits';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LayoutPage } from '../../layout/LayoutPage';
@@ -24,6 +25,8 @@ export function Component() {
   const { patientId, workspaceId } = useParams();
   const patient = usePatient(patientId);
   const rememberPatient = useSession((s) => s.rememberPatient);
+  // Administrative staff see contact details, not the journal nor its access log (issue #8).
+  const clinical = useSession((s) => (s.persona ? CLINICAL_GROUPS.includes(s.persona.personnelGroup) : false));
   const openChartVisit = useOpenChartVisit();
 
   useEffect(() => {
@@ -61,9 +64,11 @@ export function Component() {
         <Button component={RouterLink} to={`/${workspaceId}/messages/new?patient=${patientId}`} variant="outlined">
           {t('modules.inbox.newMessageAboutPatient')}
         </Button>
-        <Button component={RouterLink} to={`/${workspaceId}/patient/${patientId}/access-log`} variant="outlined">
-          {t('access.log.open')}
-        </Button>
+        {clinical && (
+          <Button component={RouterLink} to={`/${workspaceId}/patient/${patientId}/access-log`} variant="outlined">
+            {t('access.log.open')}
+          </Button>
+        )}
         <BlockingLink patientId={patientId} workspaceId={workspaceId ?? ''} />
       </Box>
     </>
