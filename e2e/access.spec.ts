@@ -124,7 +124,7 @@ test('the idle lock appears after the configured time, and the PIN opens it', as
   await page.route('**/config.json', async (route) => {
     const response = await route.fetch();
     const config = (await response.json()) as { backend: { kind: string; patients?: number }; session?: { idleLockMinutes: number } };
-    if (config.backend.kind === 'mock') config.backend.patients = 3000;
+    if (config.backend.kind === 'mock') config.backend.patients = Number(process.env.E2E_PATIENTS ?? 1500);
     config.session = { idleLockMinutes: 0.05 };
     await route.fulfill({ response, json: config });
   });
