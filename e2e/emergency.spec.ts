@@ -8,7 +8,9 @@ import { test, expect, expectAccessible, openPatient } from './fixtures';
  * backend, so what one writes the other sees.
  */
 const MOCK = `http://localhost:${process.env.E2E_MOCK_PORT ?? 8791}`;
-const SHARED_CONFIG = { backend: { kind: 'fhir', baseUrl: `${MOCK}/fhir` }, auth: { kind: 'persona', url: MOCK } };
+// The journey moves the doctor's clock 11 minutes on without a touch: the idle lock (issue #8,
+// default 5 minutes) is set longer here, as a clinic would for the board in its staff room.
+const SHARED_CONFIG = { backend: { kind: 'fhir', baseUrl: `${MOCK}/fhir` }, auth: { kind: 'persona', url: MOCK }, session: { idleLockMinutes: 60 } };
 
 interface PersonaInfo {
   id: string;

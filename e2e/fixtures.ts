@@ -55,9 +55,12 @@ export async function firstPatient(page: Page, query: string): Promise<Patient> 
 /**
  * Opens a patient's chart the way a clinician does: the fødselsnummer in the top bar's search,
  * then the one result. (In-app navigation: a full page load would restart the mock backend.)
+ * A patient the user has no care relation to (issue #8: the search result says a reason is
+ * needed) opens behind the reason dialog: the helper states `reason` (default "Pasienten får
+ * helsehjelp av meg nå"), as a user would.
  */
-export async function openPatient(page: Page, patientOrId: Patient | string): Promise<Patient> {
-  const patient = typeof patientOrId === 'string' ? await fhir<Patient>(page, `Patient/${patientOrId}`) : patientOrId;
+export async function openPatient(page: Page, patientOrId: Patient | string, options: { reason?: string } = {}): Promise<Patient> {
+  const patient = typeof patientOrId === 'string' ? await searchPatient(page, patientOrId) : patientOrId;
   const id = patient.identifier?.find((i) => i.system === 'urn:oid:2.16.578.1.12.4.1.4.1')?.value;
   if (!id) throw new Error(`Patient ${patient.id} has no fødselsnummer`);
   const search = page.getByRole('combobox', { name: 'Søk pasient' });
@@ -69,11 +72,30 @@ export async function openPatient(page: Page, patientOrId: Patient | string): Pr
   // This search's result, not the previous search's (shown, but not choosable, until it is replaced).
   await expect(results.first()).toContainText(patient.name?.[0]?.family ?? '');
   await expect(results.first()).not.toHaveAttribute('aria-disabled', 'true');
+  const needsReason = (await results.first().textContent())?.includes('begrunnelse kreves') ?? false;
   // Chosen with the keyboard, as a GP in a hurry does (a click can land while the list moves).
   await search.press('ArrowDown');
   await search.press('Enter');
+  if (needsReason) await stateReason(page, options.reason);
   await expect(page.getByRole('region', { name: 'Pasient', exact: true }).getByRole('heading', { level: 1 })).toContainText(patient.name?.[0]?.family ?? '');
   return patient;
+}
+
+/** The patient as the signed-in user may see it in a search (whole, or reduced without a care relation). */
+export async function searchPatient(page: Page, patientId: string): Promise<Patient> {
+  const bundle = await fhir<Bundle<Patient>>(page, `Patient?_id=${patientId}`);
+  const patient = bundle.entry?.[0]?.resource;
+  if (!patient) throw new Error(`No patient ${patientId}`);
+  return patient;
+}
+
+/** In the reason dialog (no care relation): picks a reason from the list and opens the journal. */
+export async function stateReason(page: Page, reason = 'Pasienten får helsehjelp av meg nå'): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: /tjenstlig behov/ });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('radio', { name: reason }).check();
+  await dialog.getByRole('button', { name: 'Åpne journalen' }).click();
+  await expect(dialog).toBeHidden();
 }
 
 /**

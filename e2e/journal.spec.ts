@@ -1,5 +1,5 @@
-import type { AllergyIntolerance, Bundle, Condition, DocumentReference, Patient } from 'fhir/r4';
-import { test, expect, personas, signIn, fhir, expectAccessible, openPatient, type PersonaInfo } from './fixtures';
+import type { AllergyIntolerance, Bundle, Condition, DocumentReference, EpisodeOfCare, Patient } from 'fhir/r4';
+import { test, expect, personas, signIn, fhir, expectAccessible, openPatient, searchPatient, type PersonaInfo } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /**
@@ -13,6 +13,7 @@ test.describe.configure({ timeout: 120_000 });
 interface FullPersona extends PersonaInfo {
   practitionerRoleId: string;
   municipalityCode: string;
+  organizationId: string;
 }
 
 async function persona(page: Page, id: string): Promise<FullPersona> {
@@ -32,8 +33,17 @@ test('a home care nurse records NEWS2 ≥ 5 and a report; the patient’s GP see
   const gp = await persona(page, 'bergen-gp');
   const nurse = await persona(page, 'bergen-homecare-nurse');
   await signIn(page, nurse.id);
-  const listed = await fhir<Bundle<Patient>>(page, `Patient?general-practitioner=PractitionerRole/${gp.practitionerRoleId}&_count=1&_offset=7`);
-  const patient = listed.entry![0]!.resource!;
+  // A home care patient of the nurse's district (a care relation, issue #8) on the GP's list.
+  const episodes = await fhir<Bundle<EpisodeOfCare>>(page, `EpisodeOfCare?organization=Organization/${nurse.organizationId}&status=active&_count=200`);
+  let patient: Patient | undefined;
+  for (const e of episodes.entry ?? []) {
+    const p = await fhir<Patient>(page, e.resource!.patient.reference!);
+    if (p.generalPractitioner?.[0]?.reference === `PractitionerRole/${gp.practitionerRoleId}`) {
+      patient = p;
+      break;
+    }
+  }
+  if (!patient) throw new Error('No patient of the district on the GP’s list');
 
   await openPatient(page, patient.id!);
   const vitals = page.getByRole('region', { name: 'Vitale parametere' });
@@ -71,7 +81,8 @@ test('a home care nurse records NEWS2 ≥ 5 and a report; the patient’s GP see
   const latest = page.getByRole('region', { name: 'Vitale parametere' }).getByRole('region', { name: 'Siste måling' });
   await expect(latest).toContainText('112');
   await expect(latest.getByText('Nytt')).toBeVisible();
-  const row = page.getByRole('region', { name: 'Journal' }).getByRole('button', { name: new RegExp(`Rapport fra hjemmebesøk.*Nytt.*${nurse.name}`) });
+  // A home care patient has earlier reports by the district too: the newest (first) is this one.
+  const row = page.getByRole('region', { name: 'Journal' }).getByRole('button', { name: new RegExp(`Rapport fra hjemmebesøk.*Nytt.*${nurse.name}`) }).first();
   await expect(row).toBeVisible();
   await row.click();
   await expect(page.getByText('Pasienten tung i pusten og varm. NEWS2 7, fastlege varslet.')).toBeVisible();
@@ -87,14 +98,16 @@ test('an emergency clinic doctor in another municipality sees the critical infor
   const allergies = await fhir<Bundle<AllergyIntolerance>>(page, 'AllergyIntolerance?criticality=high&clinical-status=active&_count=50');
   let target: { patient: Patient; allergy: AllergyIntolerance } | undefined;
   for (const entry of allergies.entry ?? []) {
-    const patient = await fhir<Patient>(page, entry.resource!.patient.reference!);
+    // Not his patient (no care relation): the search shows what is needed to pick the right one.
+    const patient = await searchPatient(page, entry.resource!.patient.reference!.split('/')[1]!);
     if (patient.address?.some((a) => a.use !== 'old' && a.district === 'Bergen')) {
       target = { patient, allergy: entry.resource! };
       break;
     }
   }
   expect(target, 'a Bergen patient with a severe drug reaction').toBeDefined();
-  await openPatient(page, target!.patient.id!);
+  // No relation to a Bergen patient in Trondheim: he states a reason (issue #8).
+  await openPatient(page, target!.patient, { reason: 'Pasienten får helsehjelp av meg nå' });
 
   const contextBar = page.getByRole('region', { name: 'Pasient', exact: true });
   await expect(contextBar.getByRole('button', { name: /Kritisk informasjon \(\d+\)/ })).toBeVisible();
@@ -151,6 +164,10 @@ async function saveAsOtherUser(page: Page, personaId: string, resource: Conditio
     async ({ personaId, resource }) => {
       const tokenResponse = await fetch('/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ persona: personaId }) });
       const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+      // The colleague has no care relation to the GP's patient (issue #8): they state a reason first.
+      const reason = { resourceType: 'Parameters', parameter: [{ name: 'reason', valueCode: 'ongoing-care' }] };
+      const patientRef = resource.subject.reference ?? '';
+      await fetch(`/fhir/${patientRef}/$access`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: JSON.stringify(reason) });
       const response = await fetch(`/fhir/Condition/${resource.id}`, {
         method: 'PUT',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json', 'If-Match': `W/"${resource.meta?.versionId ?? '1'}"` },

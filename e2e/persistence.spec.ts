@@ -7,7 +7,9 @@ test('data written to the journal survives a reload, and a scenario reset remove
   test.setTimeout(150_000);
   const gp = (await personas(page)).find((p) => p.personnelGroup === 'gp')!;
   await signIn(page, gp.id);
-  const patients = await fhir<Bundle<Patient>>(page, 'Patient?_count=1&_offset=42');
+  // A patient on the GP's own list (issue #8: writing needs a care relation).
+  const { practitionerRoleId } = gp as typeof gp & { practitionerRoleId: string };
+  const patients = await fhir<Bundle<Patient>>(page, `Patient?general-practitioner=PractitionerRole/${practitionerRoleId}&_count=1&_offset=42`);
   const patient = patients.entry![0]!.resource!;
   const marker = `Ikke HLR (e2e ${Date.now()})`;
   const flag: Flag = {

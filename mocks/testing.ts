@@ -17,9 +17,16 @@ export interface MockSession {
 
 let shared: MockBackend | undefined;
 
-export async function mockBackendSession(group: PersonnelGroup, options: { municipality?: string; fresh?: boolean } = {}): Promise<MockSession> {
-  const backend = options.fresh || !shared ? createMockBackend({ scenarioId: 'small', now: () => new Date('2026-11-26T09:00:00+01:00') }) : shared;
-  if (!options.fresh) shared = backend;
+/**
+ * Component tests of the modules run without the server's need-to-know (they open any patient
+ * of the small data set to show a module's behaviour); `accessControl: true` gives a fresh
+ * backend that enforces it, as the real mock does (mocks/fhir-server/readAccess.ts; the
+ * server's own tests and the Playwright journeys run with it).
+ */
+export async function mockBackendSession(group: PersonnelGroup, options: { municipality?: string; fresh?: boolean; accessControl?: boolean } = {}): Promise<MockSession> {
+  const fresh = options.fresh || options.accessControl === true;
+  const backend = fresh || !shared ? createMockBackend({ scenarioId: 'small', now: () => new Date('2026-11-26T09:00:00+01:00'), accessControl: options.accessControl ?? false }) : shared;
+  if (!fresh) shared = backend;
   const personas = await backend.personas();
   const persona = personas.find((p) => p.personnelGroup === group && (!options.municipality || p.municipalityName === options.municipality));
   if (!persona) throw new Error(`No persona for ${group}`);

@@ -206,15 +206,16 @@ try {
     if (ONLY === 'gp-list') throw new SkipTimings();
 
     const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('akson.session')).state.token);
-    const sample = await page.evaluate(async ({ token, runs }) => {
+    // Patients on the GP's own list (issue #8: a chart without a care relation asks for a reason first).
+    const sample = await page.evaluate(async ({ token, runs, role }) => {
       const out = [];
       for (let i = 0; i < runs; i++) {
-        const r = await fetch(`/fhir/Patient?_count=1&_offset=${97 + i * 1291}`, { headers: { Authorization: `Bearer ${token}` } });
+        const r = await fetch(`/fhir/Patient?general-practitioner=PractitionerRole/${role}&_count=1&_offset=${(17 + i * 53) % 450}`, { headers: { Authorization: `Bearer ${token}` } });
         const p = (await r.json()).entry[0].resource;
         out.push(`${p.name[0].given[0]} ${p.name[0].family}`);
       }
       return out;
-    }, { token, runs: RUNS + 1 });
+    }, { token, runs: RUNS + 1, role: gp.practitionerRoleId });
 
     const searchTimes = [];
     const chartTimes = [];
@@ -271,6 +272,9 @@ try {
     const heavyPatients = await page.evaluate(async ({ token }) => {
       const out = [];
       for (let i = 1; i <= 5; i++) {
+        // Not all on this GP's list: the GP states a reason first (issue #8), outside the timing.
+        const reason = { resourceType: 'Parameters', parameter: [{ name: 'reason', valueCode: 'ongoing-care' }] };
+        await fetch(`/fhir/Patient/pat-0000${i}/$access`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: JSON.stringify(reason) });
         const r = await fetch(`/fhir/Patient/pat-0000${i}`, { headers: { Authorization: `Bearer ${token}` } });
         const p = await r.json();
         out.push({ id: p.id, given: p.name[0].given[0], family: p.name[0].family, fnr: p.identifier.find((x) => x.system === 'urn:oid:2.16.578.1.12.4.1.4.1').value });

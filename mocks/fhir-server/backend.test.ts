@@ -10,6 +10,8 @@ import { fixtureDataSource, fixtureScenarios } from './test-fixtures';
 
 let server: NodeServer;
 let token: string;
+/** The home care nurse's token: Per Olav's regular GP in the fixture is her role (a care relation). */
+let nurseToken: string;
 let fhir: string;
 
 beforeAll(async () => {
@@ -17,6 +19,8 @@ beforeAll(async () => {
   fhir = server.fhirBaseUrl;
   const response = await fetch(`${server.url}/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ persona: 'gp-bergen' }) });
   token = ((await response.json()) as { access_token: string }).access_token;
+  const nurse = await fetch(`${server.url}/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ persona: 'nurse-oslo' }) });
+  nurseToken = ((await nurse.json()) as { access_token: string }).access_token;
 });
 
 afterAll(async () => {
@@ -25,6 +29,10 @@ afterAll(async () => {
 
 function auth(extra: Record<string, string> = {}): Record<string, string> {
   return { Authorization: `Bearer ${token}`, Accept: 'application/fhir+json', ...extra };
+}
+
+function nurseAuth(extra: Record<string, string> = {}): Record<string, string> {
+  return { ...auth(extra), Authorization: `Bearer ${nurseToken}` };
 }
 
 async function outcome(response: Response): Promise<OperationOutcome> {
@@ -163,9 +171,9 @@ describe('FHIR REST', () => {
   });
 
   it('PUT with If-Match: 200 when current, 412 with OperationOutcome when stale', async () => {
-    const patient = (await (await fetch(`${fhir}/Patient/p-per`, { headers: auth() })).json()) as Patient;
+    const patient = (await (await fetch(`${fhir}/Patient/p-per`, { headers: nurseAuth() })).json()) as Patient;
     const put = (ifMatch: string, body: Patient) =>
-      fetch(`${fhir}/Patient/p-per`, { method: 'PUT', headers: auth({ 'Content-Type': 'application/fhir+json', 'If-Match': ifMatch }), body: JSON.stringify(body) });
+      fetch(`${fhir}/Patient/p-per`, { method: 'PUT', headers: nurseAuth({ 'Content-Type': 'application/fhir+json', 'If-Match': ifMatch }), body: JSON.stringify(body) });
     const ok = await put('W/"1"', { ...patient, gender: 'other' });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('etag')).toBe('W/"2"');
@@ -173,9 +181,9 @@ describe('FHIR REST', () => {
     expect(stale.status).toBe(412);
     const body = await outcome(stale);
     expect(body.issue[0]?.diagnostics).toMatch(/changed by someone else/);
-    const history = (await (await fetch(`${fhir}/Patient/p-per/_history`, { headers: auth() })).json()) as Bundle;
+    const history = (await (await fetch(`${fhir}/Patient/p-per/_history`, { headers: nurseAuth() })).json()) as Bundle;
     expect(history.entry?.map((e) => e.response?.etag)).toEqual(['W/"2"', 'W/"1"']);
-    const v1 = await fetch(`${fhir}/Patient/p-per/_history/1`, { headers: auth() });
+    const v1 = await fetch(`${fhir}/Patient/p-per/_history/1`, { headers: nurseAuth() });
     expect(((await v1.json()) as Patient).gender).toBe('male');
   });
 
@@ -261,7 +269,7 @@ describe('scenario control', () => {
     // Changes made earlier in this file are gone, the scenario's own flag is there.
     expect((await fetch(`${fhir}/Flag/f-1`, { headers: auth() })).status).toBe(200);
     expect((await fetch(`${fhir}/Flag/scenario-flag`, { headers: auth() })).status).toBe(200);
-    const patient = (await (await fetch(`${fhir}/Patient/p-per`, { headers: auth() })).json()) as Patient;
+    const patient = (await (await fetch(`${fhir}/Patient/p-per`, { headers: nurseAuth() })).json()) as Patient;
     expect(patient.meta?.versionId).toBe('1');
 
     const unknown = await fetch(`${server.url}/mock/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario: 'nope' }) });

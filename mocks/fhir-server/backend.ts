@@ -1,14 +1,17 @@
-import type { AuditEvent, Resource } from 'fhir/r4';
+import type { Bundle, Parameters, Resource } from 'fhir/r4';
 import type { Persona } from '../../src/session/personnel';
 import type { SeedCore, SeedOptions } from '../seed/index';
 import { DEFAULT_SCENARIO_ID, describeScenario, SCENARIOS, type Scenario } from '../scenarios/index';
 import { authorizeWrite } from './access';
+import { ACCESS_OPERATION, ACCESS_REASONS, isAccessReason, type AccessReason } from '../../src/domain/access';
+import { AccessControl } from './readAccess';
+import { createAccessAudit, type AccessAudit } from './accessAudit';
 import { capabilityStatement } from './capability';
 import { floorToMinute, osloDate } from './dates';
 import { FhirServerError, issue, operationOutcome, unauthorized, unprocessable } from './errors';
 import type { Delta, DeltaStore } from './persistence';
 import { FhirRepository } from './repository';
-import { isResourceType } from './resourceTypes';
+import { asFhirResource, isResourceType } from './resourceTypes';
 import { patientIdsOf } from './search';
 import { issueToken, TOKEN_LIFETIME_SECONDS, verifyToken, type TokenClaims } from './token';
 import { processBundle } from './transaction';
@@ -76,8 +79,10 @@ export interface MockBackendOptions {
   scenarios?: readonly Scenario[];
   /** Debounce of saves after writes, in ms. Default 200. */
   saveDelayMs?: number;
-  /** Log opening a patient's journal (GET Patient/{id}) as an AuditEvent. Default true. */
+  /** Log reads of patient data (reads and searches) as AuditEvents. Default true. Writes and grants are always logged. */
   auditReads?: boolean;
+  /** Enforce need-to-know, blocking and administrative staff's limits on reads and writes (readAccess.ts). Default true. */
+  accessControl?: boolean;
   /** Called with one-line log messages (errors while saving, timings). */
   log?: (message: string) => void;
 }
@@ -133,6 +138,7 @@ interface World {
   core: SeedCore;
   personaById: Map<string, Persona>;
   savedDelta: Delta | null;
+  access: AccessControl;
   clinical?: Promise<void>;
   clinicalLoaded: boolean;
   timings: { coreMs: number; clinicalMs?: number };
@@ -177,6 +183,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
   const saveDelay = opts.saveDelayMs ?? 200;
   const log = opts.log ?? (() => {});
   const auditReads = opts.auditReads ?? true;
+  const accessControl = opts.accessControl ?? true;
   let cache: GeneratedData[] = [];
   /** Usability sessions: faults, and the clock a tester set (an ISO "now" for the data). */
   const faults = createFaultInjector();
@@ -249,6 +256,8 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
     const repo = new FhirRepository({ clock: () => new Date(dataNow + (realNow().getTime() - startedAt)) });
     repo.loadAll(core.resources);
     repo.markBaseline();
+    const access = new AccessControl({ get: (t, i) => repo.get(t, i), byPatient: (t, p) => repo.byPatient(t, p), now: () => repo.now() });
+    repo.onChange((entry) => access.changed(entry.op === 'put' ? entry.resource.resourceType : entry.resourceType));
     const world: World = {
       scenario,
       data,
@@ -259,6 +268,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       core,
       personaById: new Map(core.personas.map((p) => [p.id, p])),
       savedDelta: saved,
+      access,
       clinicalLoaded: false,
       timings: { coreMs: Math.round(nowMs() - started) },
     };
@@ -288,6 +298,9 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
         }
         world.savedDelta = null;
       }
+      // Grants stated before a reload are still in force until they expire.
+      audit.restoreGrants(world.repo, world.access, world.personaById);
+      world.access.changed('Patient');
       // Build the normalised-name cache now, so the first patient search is as fast as the rest.
       world.repo.search('Patient', new URLSearchParams({ name: 'a', _count: '0' }), '');
       world.timings.clinicalMs = Math.round(nowMs() - started);
@@ -392,7 +405,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       await previous.catch(() => undefined);
       await flush();
       current = undefined;
-      lastAudit.clear();
+      audit.clear();
       if (store) await store.clear();
       const world = await buildWorld(scenario, null);
       current = world;
@@ -476,41 +489,90 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
     return new FhirServerError(401, issue('login', diagnostics), { 'WWW-Authenticate': 'Bearer realm="akson-mock-fhir", error="invalid_token"' });
   }
 
-  // ------------------------------------------------------------------------------- audit
+  // ------------------------------------------------------------------------------- access and audit
 
-  /** Last audit time (real ms) per persona and patient, so re-reads within a while are not logged again. */
-  const lastAudit = new Map<string, number>();
-  const AUDIT_QUIET_MS = 10 * 60_000;
+  /** AuditEvents for reads (quiet period per user and patients), writes and stated reasons: accessAudit.ts. */
+  const audit: AccessAudit = createAccessAudit({ reads: auditReads, realNow: () => realNow().getTime() });
 
-  /**
-   * Opening a patient's journal (GET Patient/{id}) is logged as an AuditEvent, as a journal
-   * system must (the patient may see who accessed the journal, and when). Later reads of the
-   * same journal by the same persona within 10 minutes are not logged again.
-   */
-  function auditPatientRead(world: World, persona: Persona, patientId: string): void {
-    const key = `${persona.id}|${patientId}`;
-    const real = realNow().getTime();
-    const last = lastAudit.get(key);
-    if (last !== undefined && real - last < AUDIT_QUIET_MS) return;
-    lastAudit.set(key, real);
-    const event: AuditEvent = {
-      resourceType: 'AuditEvent',
-      type: { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest', display: 'RESTful Operation' },
-      subtype: [{ system: 'http://hl7.org/fhir/restful-interaction', code: 'read', display: 'read' }],
-      action: 'R',
-      recorded: world.repo.now().toISOString(),
-      outcome: '0',
-      agent: [
-        {
-          who: { reference: `PractitionerRole/${persona.practitionerRoleId}`, display: persona.name },
-          altId: persona.id,
-          requestor: true,
-        },
+  /** What a persona may see of a search (readAccess.ts), or nothing to check when access control is off. */
+  function searchAccess(world: World, persona: Persona) {
+    if (!accessControl) return undefined;
+    return { visible: (r: Resource) => world.access.visible(persona, r), transform: (r: Resource) => world.access.transform(persona, r) };
+  }
+
+  /** A search as the persona may see it, logged. */
+  function guardedSearch(world: World, persona: Persona, type: string, params: URLSearchParams, baseUrl: string): Bundle {
+    const scoped = accessControl ? world.access.guardSearch(persona, type, params) : [];
+    const bundle = world.repo.search(type, params, baseUrl, searchAccess(world, persona));
+    if (type === 'AuditEvent') return bundle; // reading the log is not logged again
+    if (scoped.length > 0 && type !== 'Patient') audit.read(world.repo, persona, world.access, scoped, 'search-type');
+    else audit.search(world.repo, persona, type, params.toString());
+    return bundle;
+  }
+
+  /** A read (or vread) as the persona may see it, logged. */
+  function guardedRead(world: World, persona: Persona, type: string, id: string, version?: string): Resource {
+    const resource = version ? world.repo.vread(type, id, version) : world.repo.read(type, id);
+    if (!accessControl) {
+      if (type === 'Patient') audit.read(world.repo, persona, world.access, [id], 'read');
+      return resource;
+    }
+    world.access.guardRead(persona, version ? (world.repo.get(type, id) ?? resource) : resource);
+    if (type !== 'AuditEvent') {
+      const patients = type === 'Patient' ? [id] : patientIdsOf(resource);
+      audit.read(world.repo, persona, world.access, patients, 'read');
+    }
+    return world.access.transform(persona, resource);
+  }
+
+  /** POST Patient/{id}/$access: explicit access with a reason from the list (+ text), or emergency access (text required). */
+  async function grantAccess(request: Request, world: World, persona: Persona, patientId: string): Promise<Response> {
+    world.repo.read('Patient', patientId);
+    let body: unknown;
+    try {
+      body = JSON.parse(await request.text());
+    } catch {
+      throw new FhirServerError(400, issue('structure', 'Send a Parameters resource: reason (valueCode), text (valueString), emergency (valueBoolean).'));
+    }
+    const params = body as Parameters;
+    if (params?.resourceType !== 'Parameters') throw new FhirServerError(400, issue('structure', 'Send a Parameters resource: reason (valueCode), text (valueString), emergency (valueBoolean).'));
+    const value = (name: string) => params.parameter?.find((p) => p.name === name);
+    const emergency = value('emergency')?.valueBoolean === true;
+    const text = value('text')?.valueString?.trim() || undefined;
+    const reason = value('reason')?.valueCode;
+    if (emergency) {
+      if (!text) throw new FhirServerError(400, issue('required', 'Emergency access needs a reason in words (text).', { expression: ['Parameters.parameter.where(name=\'text\')'] }));
+    } else {
+      if (!isAccessReason(reason)) throw new FhirServerError(400, issue('required', `Choose a reason for access: ${ACCESS_REASONS.join(', ')}.`, { expression: ['Parameters.parameter.where(name=\'reason\')'] }));
+      if (reason === 'other' && !text) throw new FhirServerError(400, issue('required', "The reason 'other' needs a description (text).", { expression: ['Parameters.parameter.where(name=\'text\')'] }));
+    }
+    const grant = world.access.grant(persona, patientId, emergency ? 'emergency' : 'explicit', emergency ? 'emergency' : (reason as AccessReason), text);
+    const event = audit.grant(world.repo, persona, world.access, patientId, grant);
+    await saveSoon(world);
+    const result: Parameters = {
+      resourceType: 'Parameters',
+      parameter: [
+        { name: 'kind', valueCode: grant.kind },
+        { name: 'reason', valueCode: grant.reason },
+        { name: 'expires', valueInstant: new Date(grant.expires).toISOString() },
+        { name: 'audit', valueReference: { reference: `AuditEvent/${event.id}` } },
       ],
-      source: { observer: { reference: `Organization/${persona.organizationId}`, display: persona.unitName } },
-      entity: [{ what: { reference: `Patient/${patientId}` }, type: { system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type', code: '1', display: 'Person' } }],
     };
-    world.repo.create(event);
+    return fhirJson(result, 200);
+  }
+
+  /** GET Patient/{id}/$access: how the user may read this patient now (no 403; the app asks before opening). */
+  function accessStatus(world: World, persona: Persona, patientId: string): Response {
+    world.repo.read('Patient', patientId);
+    const d = accessControl ? world.access.decide(persona, patientId) : { allowed: true, basis: 'implicit' as const };
+    const parameter: NonNullable<Parameters['parameter']> = [{ name: 'allowed', valueBoolean: d.allowed }];
+    if (d.basis) parameter.push({ name: 'basis', valueCode: d.basis });
+    if ('relation' in d && d.relation) parameter.push({ name: 'relation', valueCode: d.relation });
+    if ('grant' in d && d.grant) {
+      parameter.push({ name: 'reason', valueCode: d.grant.reason });
+      parameter.push({ name: 'expires', valueInstant: new Date(d.grant.expires).toISOString() });
+    }
+    return fhirJson({ resourceType: 'Parameters', parameter } satisfies Parameters, 200);
   }
 
   // ------------------------------------------------------------------------------- FHIR
@@ -546,7 +608,25 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       }
       await loadClinical(world);
       tickPartners(world.repo);
-      const result = processBundle(world.repo, body, { baseUrl, checkReferences: (r) => checkPatientReferences(world, r), authorize: (next, existing) => authorizeWrite(caller.persona, next, existing, (t, i) => world.repo.get(t, i)) });
+      const touched = new Set<string>();
+      const bundleType = (body as { type?: string } | null)?.type;
+      let result: Bundle;
+      try {
+        result = processBundle(world.repo, body, {
+          baseUrl,
+          checkReferences: (r) => checkPatientReferences(world, r),
+          authorize: (next, existing) => {
+            authorizeWrite(caller.persona, next, existing, (t, i) => world.repo.get(t, i));
+            if (accessControl) for (const id of world.access.guardWrite(caller.persona, next, existing)) touched.add(id);
+          },
+          read: (t, i, v) => guardedRead(world, caller.persona, t, i, v),
+          search: (t, q) => guardedSearch(world, caller.persona, t, q, baseUrl),
+        });
+      } catch (error) {
+        world.access.changed('Patient'); // a rolled-back transaction may have been seen by the relation cache
+        throw error;
+      }
+      if (touched.size > 0) audit.write(world.repo, caller.persona, world.access, [...touched], bundleType === 'batch' ? 'batch' : 'transaction');
       await saveSoon(world);
       return fhirJson(result);
     }
@@ -560,13 +640,15 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
 
     // /{type}
     if (second === undefined) {
-      if (method === 'GET' || method === 'HEAD') return fhirJson(repo.search(type, url.searchParams, baseUrl));
+      if (method === 'GET' || method === 'HEAD') return fhirJson(guardedSearch(world, caller.persona, type, url.searchParams, baseUrl));
       if (method === 'POST') {
         const resource = parseResourceBody(await request.text(), type);
         delete resource.id; // the server assigns ids on create
         authorizeWrite(caller.persona, resource, undefined, (t, i) => repo.get(t, i));
+        const touched = accessControl ? world.access.guardWrite(caller.persona, resource, undefined) : [];
         checkPatientReferences(world, resource);
         const created = repo.create(resource);
+        audit.write(repo, caller.persona, world.access, touched, 'create');
         await saveSoon(world);
         return writeResponse(request, created, 201, baseUrl);
       }
@@ -579,7 +661,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       const params = new URLSearchParams(url.searchParams);
       const body = await request.text();
       for (const [k, v] of new URLSearchParams(body)) params.append(k, v);
-      return fhirJson(repo.search(type, params, baseUrl));
+      return fhirJson(guardedSearch(world, caller.persona, type, params, baseUrl));
     }
     if (second.startsWith('_') || second.startsWith('$')) {
       throw new FhirServerError(second.startsWith('$') ? 400 : 404, issue('not-supported', `'${second}' is not supported by the mock server.`));
@@ -591,8 +673,7 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       switch (method) {
         case 'GET':
         case 'HEAD': {
-          const resource = repo.read(type, id);
-          if (type === 'Patient' && auditReads) auditPatientRead(world, caller.persona, id);
+          const resource = guardedRead(world, caller.persona, type, id);
           const etag = resource.meta?.versionId ? `W/"${resource.meta.versionId}"` : undefined;
           const ifNoneMatch = request.headers.get('If-None-Match');
           if (etag && ifNoneMatch && ifNoneMatch.replace(/^W\//, '') === etag.replace(/^W\//, '')) {
@@ -603,18 +684,23 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
         case 'PUT': {
           const resource = parseResourceBody(await request.text(), type, id);
           authorizeWrite(caller.persona, resource, repo.get(type, id), (t, i) => repo.get(t, i));
+          const touched = accessControl ? world.access.guardWrite(caller.persona, resource, repo.get(type, id)) : [];
           checkPatientReferences(world, resource);
           const existed = repo.get(type, id) !== undefined;
           const ifMatch = request.headers.get('If-Match') ?? undefined;
           const updated = repo.update(resource, ifMatch);
+          audit.write(repo, caller.persona, world.access, touched, existed ? 'update' : 'create');
           await saveSoon(world);
           return writeResponse(request, updated, existed ? 200 : 201, baseUrl);
         }
-        case 'DELETE':
+        case 'DELETE': {
           authorizeWrite(caller.persona, undefined, repo.get(type, id), (t, i) => repo.get(t, i));
+          const touched = accessControl ? world.access.guardWrite(caller.persona, undefined, repo.get(type, id)) : [];
           repo.delete(type, id);
+          audit.write(repo, caller.persona, world.access, touched, 'delete');
           await saveSoon(world);
           return new Response(null, { status: 204 });
+        }
         case 'PATCH':
           throw new FhirServerError(405, issue('not-supported', 'PATCH is not supported by the mock server; read the resource and PUT it back with If-Match.'));
         default:
@@ -625,9 +711,23 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
     // /{type}/{id}/_history[/{vid}]
     if (third === '_history') {
       if (method !== 'GET') throw new FhirServerError(405, issue('not-supported', 'History is read-only (GET).'));
-      if (fourth === undefined) return fhirJson(repo.history(type, id, baseUrl));
-      const resource = repo.vread(type, id, safeDecode(fourth));
+      if (fourth === undefined) {
+        if (accessControl) {
+          const currentVersion = repo.get(type, id);
+          if (currentVersion) world.access.guardRead(caller.persona, currentVersion);
+        }
+        const history = repo.history(type, id, baseUrl);
+        if (accessControl) for (const e of history.entry ?? []) if (e.resource) e.resource = asFhirResource(world.access.transform(caller.persona, e.resource));
+        return fhirJson(history);
+      }
+      const resource = guardedRead(world, caller.persona, type, id, safeDecode(fourth));
       return fhirJson(resource, 200, resourceHeaders(resource));
+    }
+    // /Patient/{id}/$access
+    if (type === 'Patient' && third === ACCESS_OPERATION) {
+      if (method === 'GET') return accessStatus(world, caller.persona, id);
+      if (method === 'POST') return grantAccess(request, world, caller.persona, id);
+      throw new FhirServerError(405, issue('not-supported', `Use GET (may I?) or POST (a reason) on Patient/{id}/${ACCESS_OPERATION}.`));
     }
     throw new FhirServerError(404, issue('not-found', `No such endpoint: ${url.pathname}`));
   }

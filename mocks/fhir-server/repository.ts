@@ -1,7 +1,7 @@
 import type { Bundle, BundleEntry, Resource } from 'fhir/r4';
 import { badRequest, conflict, gone, methodNotAllowed, notFound, preconditionFailed } from './errors';
 import { asFhirResource, isResourceType } from './resourceTypes';
-import { executeSearch, hasPatientParam, patientIdsOf, referenceKeysOf, type SearchSource } from './search';
+import { executeSearch, hasPatientParam, patientIdsOf, referenceKeysOf, type SearchAccess, type SearchSource } from './search';
 import type { SearchParamDef } from './search-parameters';
 
 /**
@@ -258,9 +258,9 @@ export class FhirRepository implements SearchSource {
     return entry.index.get(key) ?? [];
   }
 
-  search(type: string, params: URLSearchParams, baseUrl: string): Bundle {
+  search(type: string, params: URLSearchParams, baseUrl: string, access?: SearchAccess): Bundle {
     this.assertType(type);
-    return executeSearch(this, type, params, baseUrl);
+    return executeSearch(this, type, params, baseUrl, access);
   }
 
   /** Number of current resources, of one type or of all. */

@@ -992,13 +992,25 @@ export function matchResources(source: SearchSource, type: string, params: URLSe
 }
 
 /**
+ * What the caller may see (the server's access control, readAccess.ts): `visible` leaves out
+ * matches and includes before paging, so totals and pages agree; `transform` changes what is
+ * sent of each (a reduced Patient, a message without payload).
+ */
+export interface SearchAccess {
+  visible?: (resource: Resource) => boolean;
+  transform?: (resource: Resource) => Resource;
+}
+
+/**
  * Runs a FHIR search and returns a searchset Bundle with `total` and self/first/next/previous
  * links (absolute, under `baseUrl`, e.g. "http://localhost:8787/fhir").
  */
-export function executeSearch(source: SearchSource, type: string, params: URLSearchParams, baseUrl: string): Bundle {
+export function executeSearch(source: SearchSource, type: string, params: URLSearchParams, baseUrl: string, access: SearchAccess = {}): Bundle {
   const ctx: SearchContext = { source, chains: new Map() };
   const query = parseQuery(ctx, type, params, true);
-  const matches = filterResources(ctx, type, query);
+  const visible = access.visible;
+  const transform = access.transform ?? ((r: Resource) => r);
+  const matches = visible ? filterResources(ctx, type, query).filter(visible) : filterResources(ctx, type, query);
   const total = matches.length;
   const selfQuery = params.toString();
   const self: BundleLink = { relation: 'self', url: `${baseUrl}/${type}${selfQuery ? `?${selfQuery}` : ''}` };
@@ -1016,7 +1028,7 @@ export function executeSearch(source: SearchSource, type: string, params: URLSea
   const elements = query.elements;
   const entry: BundleEntry[] = page.map((resource) => ({
     fullUrl: `${baseUrl}/${type}/${resource.id}`,
-    resource: asFhirResource(elements ? subsetElements(resource, elements) : resource),
+    resource: asFhirResource(elements ? subsetElements(transform(resource), elements) : transform(resource)),
     search: { mode: 'match' },
   }));
   const seen = new Set(page.map((r) => `${type}/${r.id}`));
@@ -1024,7 +1036,8 @@ export function executeSearch(source: SearchSource, type: string, params: URLSea
     const key = `${r.resourceType}/${r.id}`;
     if (seen.has(key)) return;
     seen.add(key);
-    entry.push({ fullUrl: `${baseUrl}/${key}`, resource: asFhirResource(r), search: { mode: 'include' } });
+    if (visible && !visible(r)) return;
+    entry.push({ fullUrl: `${baseUrl}/${key}`, resource: asFhirResource(transform(r)), search: { mode: 'include' } });
   };
   for (const inc of query.includes) {
     for (const r of page) {

@@ -21,6 +21,9 @@ export interface BundleContext {
   checkReferences(resource: Resource): void;
   /** Throws (403) when the caller may not write `next` over `existing` (see access.ts). */
   authorize?(next: Resource | undefined, existing: Resource | undefined): void;
+  /** GET entries: a read (throws 403 when the caller may not read it) and a search, as the caller may see them (readAccess.ts). */
+  read?(type: string, id: string, version: string | undefined): Resource;
+  search?(type: string, query: URLSearchParams): Bundle;
 }
 
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Content', 400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 410: 'Gone', 412: 'Precondition Failed', 422: 'Unprocessable Entity' };
@@ -85,8 +88,11 @@ function runEntry(repo: FhirRepository, entry: BundleEntry, ctx: BundleContext, 
   switch (method) {
     case 'GET':
     case 'HEAD': {
-      if (url.id === undefined) return { resource: asFhirResource(repo.search(url.type, url.query ?? new URLSearchParams(), ctx.baseUrl) as Resource), response: { status: status(200) } };
-      const resource = url.version ? repo.vread(url.type, url.id, url.version) : repo.read(url.type, url.id);
+      if (url.id === undefined) {
+        const query = url.query ?? new URLSearchParams();
+        return { resource: asFhirResource((ctx.search ? ctx.search(url.type, query) : repo.search(url.type, query, ctx.baseUrl)) as Resource), response: { status: status(200) } };
+      }
+      const resource = ctx.read ? ctx.read(url.type, url.id, url.version) : url.version ? repo.vread(url.type, url.id, url.version) : repo.read(url.type, url.id);
       return { resource: asFhirResource(resource), response: { status: status(200), ...headersOf(resource) } };
     }
     case 'POST': {

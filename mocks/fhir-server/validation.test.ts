@@ -53,6 +53,13 @@ function medplumProblems(resource: Resource): string[] {
   }
 }
 
+/** States a reason for access (the signed-in GP has no care relation to most of the sample). */
+async function grant(patientId: string): Promise<void> {
+  const body = { resourceType: 'Parameters', parameter: [{ name: 'reason', valueCode: 'ongoing-care' }] };
+  const response = await fetch(`${server.fhirBaseUrl}/Patient/${patientId}/$access`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: JSON.stringify(body) });
+  expect(response.status, `access to ${patientId}`).toBe(200);
+}
+
 async function get<T>(path: string): Promise<T> {
   const response = await fetch(`${server.fhirBaseUrl}/${path}`, { headers: { Authorization: `Bearer ${token}` } });
   expect(response.status, path).toBe(200);
@@ -108,8 +115,9 @@ describe('FHIR R4 validity of what the mock serves (Medplum validator)', () => {
     const seenTypes = new Set<string>();
     let count = 0;
     for (const patient of sample) {
-      for (const p of problemsOf(patient)) problems.push(`Patient/${patient.id} ${p}`);
-      await get<Patient>(`Patient/${patient.id}`); // logs an AuditEvent, validated below
+      await grant(patient.id!); // logs an AuditEvent with the reason, validated below
+      const full = await get<Patient>(`Patient/${patient.id}`); // logs an AuditEvent, validated below
+      for (const p of [...problemsOf(patient), ...problemsOf(full)]) problems.push(`Patient/${patient.id} ${p}`);
       for (const type of typesWithPatient) {
         const bundle = await get<Bundle>(`${type}?patient=${patient.id}&_count=1000`);
         for (const entry of bundle.entry ?? ([] as BundleEntry[])) {
@@ -136,6 +144,7 @@ describe('FHIR R4 validity of what the mock serves (Medplum validator)', () => {
   it('Bundles, the CapabilityStatement and OperationOutcomes are valid', async () => {
     const bundle = await get<Bundle>('Patient?_count=5&_sort=family');
     expect(problemsOf(bundle)).toEqual([]);
+    await grant(bundle.entry![0]!.resource!.id!);
     const history = await get<Bundle>(`Patient/${bundle.entry?.[0]?.resource?.id}/_history`);
     expect(problemsOf(history)).toEqual([]);
     const cs = await get<CapabilityStatement>('metadata');

@@ -9,6 +9,7 @@ import { addHealthStationDay } from './healthStation';
 import { addHomeCareDay, type HomeCareOptions } from './homeCare';
 import { isoWithOffset } from './shared';
 import { addExchange, addInboxLoad } from './exchange';
+import { addUnitLeaders } from './access';
 
 /**
  * Scenarios: named, versioned starting states for usability sessions and tests, on top of the
@@ -145,6 +146,7 @@ function addServicesDay(repo: FhirRepository, ctx: ScenarioContext, presentPerCl
   addHealthStationDay(repo, ctx);
   addHomeCareDay(repo, ctx, homeCare);
   addExchange(repo, ctx);
+  addUnitLeaders(repo, ctx);
 }
 
 export const SCENARIOS: readonly Scenario[] = [

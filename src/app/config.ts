@@ -32,6 +32,8 @@ export const ConfigSchema = z.object({
     z.object({ kind: z.literal('oidc') }),
   ]),
   oidc: z.optional(OidcSettings),
+  /** Shared devices (issue #8): minutes without use before the screen locks behind the PIN (default 5). */
+  session: z.optional(z.object({ idleLockMinutes: z.optional(z.number().check(z.positive())) })),
 });
 
 export type AppConfig = z.infer<typeof ConfigSchema>;

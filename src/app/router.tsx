@@ -68,7 +68,18 @@ const ROUTES: RouteObject[] = [
       {
         path: ':workspaceId/patient/:patientId',
         Component: RequireOwnPatientRoute,
-        children: [{ index: true, lazy: () => import('./patient/PatientChartPage') }],
+        children: [
+          { index: true, lazy: () => import('./patient/PatientChartPage') },
+          // Access (issue #8): the patient's access log, as the patient would be shown it.
+          { path: 'access-log', lazy: () => import('../access/AccessLogPage') },
+          { path: 'blocking', lazy: () => import('../access/BlockingPage') },
+        ],
+      },
+      // Access (issue #8): the unit leader's review of explicit and emergency accesses.
+      {
+        path: ':workspaceId/access-review',
+        Component: RequireOwnWorkspaceRoute,
+        children: [{ index: true, lazy: () => import('../access/LeaderReviewPage') }],
       },
       // Exchange (issue #7): writing a message, from any workspace's inbox or a patient's chart.
       {

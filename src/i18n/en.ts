@@ -106,6 +106,7 @@ export const en: Translation = {
   },
   search: {
     label: 'Find patient',
+    reasonNeeded: 'No relation to you: a reason is needed to open the journal',
     placeholder: 'Name, national ID number or birth date',
     hint: 'Type at least two letters, a national ID number (11 digits) or a birth date (dd.mm.yyyy).',
     searching: 'Searching …',

@@ -104,6 +104,7 @@ export const nb = {
   },
   search: {
     label: 'Søk pasient',
+    reasonNeeded: 'Ingen relasjon til deg: begrunnelse kreves for å åpne journalen',
     placeholder: 'Navn, fødselsnummer eller fødselsdato',
     hint: 'Skriv minst to bokstaver, et fødselsnummer (11 siffer) eller en fødselsdato (dd.mm.åååå).',
     searching: 'Søker …',

@@ -7,10 +7,14 @@ import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import { patientAge, usePatient } from '../../fhir/patients';
 import { useSession } from '../../session/store';
+import { CLINICAL_GROUPS } from '../../session/personnel';
 import { useOpenChartVisit } from '../../journal/chartVisits';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LayoutPage } from '../../layout/LayoutPage';
 import { PatientContextBar } from '../../journal/PatientContextBar';
+import { AccessDialog } from '../../access/AccessDialog';
+import { AccessBanner, BlockedNotice, BlockingLink } from '../../access/AccessBanner';
+import { needsReason } from '../../access/api';
 
 /**
  * A patient's chart: the context bar (always in view, with the critical-information marker),
@@ -21,6 +25,8 @@ export function Component() {
   const { patientId, workspaceId } = useParams();
   const patient = usePatient(patientId);
   const rememberPatient = useSession((s) => s.rememberPatient);
+  // Administrative staff see contact details, not the journal nor its access log (issue #8).
+  const clinical = useSession((s) => (s.persona ? CLINICAL_GROUPS.includes(s.persona.personnelGroup) : false));
   const openChartVisit = useOpenChartVisit();
 
   useEffect(() => {
@@ -32,6 +38,8 @@ export function Component() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [patient.data?.id, rememberPatient]);
 
+  // No care relation (issue #8): the server refused; ask for a reason or emergency access.
+  if (patientId && workspaceId && needsReason(patient.error)) return <AccessDialog patientId={patientId} workspaceId={workspaceId} />;
   if (patient.error) return <ErrorAlert error={patient.error} titleKey="patient.notOpened" onRetry={() => void patient.refetch()} />;
   if (!patientId) return null;
   const showCritical = () => {
@@ -43,6 +51,8 @@ export function Component() {
   // the context bar can show whose chart this is).
   const header = patient.data ? (
     <>
+      <AccessBanner patientId={patientId} />
+      <BlockedNotice patient={patient.data} />
       <PatientContextBar patient={patient.data} onShowCritical={showCritical} />
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1 }}>
         {workspaceId === 'health-station' && isPreschoolChild(patient.data) && (
@@ -54,6 +64,12 @@ export function Component() {
         <Button component={RouterLink} to={`/${workspaceId}/messages/new?patient=${patientId}`} variant="outlined">
           {t('modules.inbox.newMessageAboutPatient')}
         </Button>
+        {clinical && (
+          <Button component={RouterLink} to={`/${workspaceId}/patient/${patientId}/access-log`} variant="outlined">
+            {t('access.log.open')}
+          </Button>
+        )}
+        <BlockingLink patientId={patientId} workspaceId={workspaceId ?? ''} />
       </Box>
     </>
   ) : (

@@ -19,6 +19,9 @@ import { useRuntimeConfig } from '../configContext';
 import { PatientSearch } from './PatientSearch';
 import { PersonaSwitchDialog } from './PersonaSwitchDialog';
 import { ResetScenarioDialog } from './ResetScenarioDialog';
+import { clearPatientData } from '../../access/session';
+import { IdleLock, PinDialog, setLocked } from '../../access/IdleLock';
+import { LeaderMenuItem } from '../../access/LeaderMenuItem';
 
 function UserMenu() {
   const { t } = useTranslation();
@@ -30,12 +33,13 @@ function UserMenu() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [switching, setSwitching] = useState(false);
   const [resetting, setResetting] = useState(false);
+  const [choosingPin, setChoosingPin] = useState(false);
   if (!persona) return null;
   const close = () => setAnchor(null);
   const signOut = () => {
     close();
     useSession.getState().signOut();
-    queryClient.clear();
+    clearPatientData(queryClient);
     void navigate('/sign-in');
   };
   const canSwitch = config.auth.kind !== 'oidc';
@@ -88,6 +92,23 @@ function UserMenu() {
           </MenuItem>
         ))}
         <Divider />
+        <LeaderMenuItem onClick={close} />
+        <MenuItem
+          onClick={() => {
+            close();
+            setChoosingPin(true);
+          }}
+        >
+          {t('access.lock.choosePin')}
+        </MenuItem>
+        <MenuItem
+          onClick={() => {
+            close();
+            setLocked(true);
+          }}
+        >
+          {t('access.lock.lockNow')}
+        </MenuItem>
         {onMock && (
           <MenuItem
             onClick={() => {
@@ -102,6 +123,7 @@ function UserMenu() {
       </Menu>
       {switching && <PersonaSwitchDialog open onClose={() => setSwitching(false)} />}
       {resetting && <ResetScenarioDialog open onClose={() => setResetting(false)} />}
+      {choosingPin && <PinDialog onClose={() => setChoosingPin(false)} />}
     </>
   );
 }
@@ -137,6 +159,7 @@ export function Component() {
       <Box component="main" id="main" tabIndex={-1} sx={{ flex: 1, p: { xs: 1.5, md: 3 }, outline: 'none' }}>
         <Outlet />
       </Box>
+      <IdleLock />
     </Box>
   );
 }

@@ -26,6 +26,11 @@ function checkIdentifier(digits: string) {
  * One search box for name, fødselsnummer or birth date. Results show only what is needed to
  * pick the right patient: name, birth date, national id and municipality.
  */
+/** The server reduced this result: the user has no care relation to the patient. */
+function isReduced(patient: Patient): boolean {
+  return Boolean(patient.meta?.tag?.some((tag) => tag.code === 'no-relation'));
+}
+
 export function PatientSearch({ workspaceId }: { workspaceId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -75,8 +80,11 @@ export function PatientSearch({ workspaceId }: { workspaceId: string }) {
       onChange={(_, patient) => {
         if (patient?.id) {
           setInput('');
-          rememberPatientResource(queryClient, patient);
-          prefetchChart(patient.id);
+          // A patient without a care relation comes reduced (issue #8): the chart asks for a reason first.
+          if (!isReduced(patient)) {
+            rememberPatientResource(queryClient, patient);
+            prefetchChart(patient.id);
+          }
           void navigate(`/${workspaceId}/patient/${patient.id}`);
         }
       }}
@@ -95,6 +103,11 @@ export function PatientSearch({ workspaceId }: { workspaceId: string }) {
             <Typography variant="body2" color="text.secondary">
               {[formatDate(patient.birthDate), id ? formatNationalId(id) : null, patient.address?.[0]?.district].filter(Boolean).join(' · ')}
             </Typography>
+            {isReduced(patient) && (
+              <Typography variant="body2" color="text.secondary">
+                {t('search.reasonNeeded')}
+              </Typography>
+            )}
           </Box>
         );
       }}

@@ -3,6 +3,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Acvpu } from '../../domain/news2';
 import type { DoseOutcome, TaskCode, TaskOutcome } from '../../domain/homeCare';
 import type { VitalText } from '../../domain/vitalsForm';
+import { onSignOut } from '../../access/session';
 
 /**
  * What a nurse records at a visit, kept on the tablet (localStorage) until check-out has reached
@@ -55,3 +56,6 @@ export const useVisitDrafts = create<DraftState>()(
     { name: DRAFT_STORAGE_KEY, storage: createJSONStorage(() => localStorage), version: 1 },
   ),
 );
+
+// Signing out leaves no patient data on a shared tablet (issue #8): unsent drafts go with it.
+onSignOut(() => useVisitDrafts.setState({ drafts: {} }));
