@@ -36,13 +36,15 @@ function wantedAtOnce(): boolean {
 export function UsabilityKitSlot({ config, router }: { config: AppConfig; router: ReturnType<typeof appRouter> }) {
   const enabled = kitEnabled(config);
   const [load, setLoad] = useState(() => enabled && wantedAtOnce());
-  const [openAtOnce, setOpenAtOnce] = useState(false);
+  // The shortcut is listened for here, before and after the kit has loaded, so no press is lost
+  // while its chunk loads; the kit opens or closes its panel at each new press.
+  const [presses, setPresses] = useState(0);
   useEffect(() => {
-    if (!enabled || load) return;
+    if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey && event.altKey && event.code === 'KeyT') {
         event.preventDefault();
-        setOpenAtOnce(true);
+        setPresses((n) => n + 1);
         setLoad(true);
       }
     };
@@ -52,11 +54,11 @@ export function UsabilityKitSlot({ config, router }: { config: AppConfig; router
       window.removeEventListener('keydown', onKey, true);
       clearTimeout(timer);
     };
-  }, [enabled, load]);
+  }, [enabled]);
   if (!UsabilityKit || !enabled || !load) return null;
   return (
     <Suspense fallback={null}>
-      <UsabilityKit router={router} openAtOnce={openAtOnce} />
+      <UsabilityKit router={router} shortcutPresses={presses} />
     </Suspense>
   );
 }

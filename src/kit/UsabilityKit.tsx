@@ -27,7 +27,7 @@ import { clearDeviceDrafts } from './deviceState';
 import { EXAMPLE_SCRIPTS } from './examples';
 import { KIT_HEADER, mockApi, NO_FAULTS, type FaultSettings, type MockStateSummary } from './mockApi';
 import { realNow, setClockOffset } from './pageClock';
-import { isKitShortcut, KIT_ATTRIBUTE, startRecording, type Recorder, type TaskMeasures } from './recorder';
+import { KIT_ATTRIBUTE, startRecording, type Recorder, type TaskMeasures } from './recorder';
 import { toCsv, toJson } from './results';
 import { conditionOf, parseScript, textIn, type ScriptTask, type TaskScript } from './script';
 import { useKit, type CurrentRun } from './store';
@@ -181,7 +181,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-export default function UsabilityKit({ router, openAtOnce = false }: { router: KitRouter; openAtOnce?: boolean }) {
+export default function UsabilityKit({ router, shortcutPresses = 0 }: { router: KitRouter; shortcutPresses?: number }) {
   const { t } = useTranslation();
   const language = usePreferences((s) => s.language);
   const { authUrl, embeddedMock } = useRuntimeConfig();
@@ -189,9 +189,11 @@ export default function UsabilityKit({ router, openAtOnce = false }: { router: K
   const queryClient = useQueryClient();
   const kit = useKit();
   const { current, script, panelOpen } = kit;
-  const [enabled, setEnabled] = useState(
-    () => openAtOnce || sessionStorage.getItem(REOPEN_KEY) !== null || localStorage.getItem(ENABLED_KEY) === '1' || new URLSearchParams(window.location.search).has('usability-kit'),
+  const [enabledHere, setEnabled] = useState(
+    () => shortcutPresses > 0 || sessionStorage.getItem(REOPEN_KEY) !== null || localStorage.getItem(ENABLED_KEY) === '1' || new URLSearchParams(window.location.search).has('usability-kit'),
   );
+  // Set up once (the shortcut writes the flag before it opens the panel): the handle stays.
+  const enabled = enabledHere || panelOpen || localStorage.getItem(ENABLED_KEY) === '1';
   const [message, setMessage] = useState<{ severity: 'success' | 'error' | 'info'; text: string }>();
   const [busy, setBusy] = useState(false);
   const [susOpen, setSusOpen] = useState(false);
@@ -221,22 +223,20 @@ export default function UsabilityKit({ router, openAtOnce = false }: { router: K
   }, [enabled]);
 
   useEffect(() => {
-    if (sessionStorage.getItem(REOPEN_KEY) || openAtOnce) {
+    if (sessionStorage.getItem(REOPEN_KEY)) {
       sessionStorage.removeItem(REOPEN_KEY);
       useKit.getState().setPanelOpen(true);
     }
-  }, [openAtOnce]);
+  }, []);
 
-  // Ctrl+Alt+T opens and closes the panel, wherever the focus is.
+  // Ctrl+Alt+T (listened for by src/app/kitSlot.tsx) opens and closes the panel, wherever the focus is.
+  const handledPresses = useRef(0);
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!isKitShortcut(event)) return;
-      event.preventDefault();
-      setOpen(!useKit.getState().panelOpen);
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [setOpen]);
+    if (shortcutPresses === handledPresses.current) return;
+    handledPresses.current = shortcutPresses;
+    localStorage.setItem(ENABLED_KEY, '1');
+    useKit.getState().setPanelOpen(!useKit.getState().panelOpen);
+  }, [shortcutPresses]);
 
   // ------------------------------------------------------------------ recording a task
   const recorder = useRef<{ recorder: Recorder; base: TaskMeasures; index: number } | null>(null);
@@ -382,7 +382,7 @@ export default function UsabilityKit({ router, openAtOnce = false }: { router: K
     useKit.getState().finish({ ...rest, endedAt: new Date(realNow()).toISOString(), sus: answers, susScore: score });
   };
 
-  if (!enabled && !panelOpen) return null;
+  if (!enabled) return null;
   const running = current?.phase === 'task';
   const faultsOn = Boolean(state?.faults && (state.faults.latencyMs > 0 || state.faults.failureRate > 0 || state.faults.unreachable || state.faults.conflictNextWrite));
 
