@@ -8,8 +8,7 @@ import type { appRouter } from './router';
  * byte of it (src/kit/bundle.test.ts checks that nothing else imports the kit). Even then it
  * loads after the first page has settled (or at once for its shortcut, Ctrl+Alt+T, or on a
  * device where a tester has opened it), so it costs the first page nothing.
- */
-/**
+ *
  * A production build for a real FHIR server (`npm run build:production`, VITE_USABILITY_KIT=off)
  * leaves the import out, so the build holds none of the kit's code (src/kit/bundle.test.ts builds
  * this file both ways and checks).
