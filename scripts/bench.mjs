@@ -241,7 +241,8 @@ try {
         window.__clicked = 0;
         document.addEventListener('click', () => (window.__clicked = performance.now()), { capture: true, once: true });
       });
-      await page.getByRole('listbox').getByRole('option').filter({ hasText: family }).filter({ hasText: given }).first().click();
+      // The GP's own patient, not a namesake without a care relation (that one asks for a reason first).
+      await page.getByRole('listbox').getByRole('option').filter({ hasText: family }).filter({ hasText: given }).filter({ hasNotText: 'begrunnelse kreves' }).first().click();
       const chartMs = await page
         .waitForFunction(
           ([given, family]) => {
