@@ -46,7 +46,7 @@ async function signOut(page: Page, who: PersonaInfo): Promise<void> {
 
 const chartHeading = (page: Page) => page.getByRole('region', { name: 'Pasient', exact: true }).getByRole('heading', { level: 1 });
 
-test('a home care nurse opens a patient outside her district: she must state a reason, gets in, and the access log shows it', async ({ cleanPage: page }) => {
+test('a home care nurse opens a patient outside her district: she must state a reason, gets in, and the access log shows it', { tag: '@tablet-only' }, async ({ cleanPage: page }) => {
   const nurse = await signIn(page, 'bergen-homecare-nurse');
   const patient = await stranger(page);
   expect(patient.telecom, 'the search sends no contact details without a relation').toBeUndefined();
@@ -83,7 +83,7 @@ test('a home care nurse opens a patient outside her district: she must state a r
   await expectAccessible(page, 'the access log');
 });
 
-test('an emergency clinic doctor uses emergency access: the banner shows, and the leader’s review lists it', async ({ cleanPage: page }) => {
+test('an emergency clinic doctor uses emergency access: the banner shows, and the leader’s review lists it', { tag: '@desktop-only' }, async ({ cleanPage: page }) => {
   const doctor = await signIn(page, 'bergen-ed-doctor');
   const patient = await stranger(page, 1);
   await pick(page, patient);
@@ -119,7 +119,7 @@ test('an emergency clinic doctor uses emergency access: the banner shows, and th
   await expect(review.getByRole('row').filter({ hasText: why })).toHaveCount(0);
 });
 
-test('the idle lock appears after the configured time, and the PIN opens it', async ({ page }) => {
+test('the idle lock appears after the configured time, and the PIN opens it', { tag: '@tablet-only' }, async ({ page }) => {
   // A short idle time for the test (config.json's session.idleLockMinutes; the default is 5).
   await page.route('**/config.json', async (route) => {
     const response = await route.fetch();
@@ -153,7 +153,7 @@ test('the idle lock appears after the configured time, and the PIN opens it', as
   await expect(page.getByRole('banner').getByRole('button', { name: new RegExp(who.name) })).toBeVisible();
 });
 
-test('after sign-out the browser holds no patient data', async ({ cleanPage: page }) => {
+test('after sign-out the browser holds no patient data', { tag: '@desktop-only' }, async ({ cleanPage: page }) => {
   const gp = (await personas(page)).find((p) => p.id === 'bergen-gp') as PersonaInfo & { practitionerRoleId: string };
   await signIn(page, gp.id);
   const listed = await fhir<Bundle<Patient>>(page, `Patient?general-practitioner=PractitionerRole/${gp.practitionerRoleId}&_count=1&_offset=3`);
@@ -179,7 +179,7 @@ test('after sign-out the browser holds no patient data', async ({ cleanPage: pag
   await expectAccessible(page, 'the sign-in page after sign-out');
 });
 
-test('the GP blocks a note for the home care district at the patient’s request: invisible there, visible at the author’s unit', async ({ cleanPage: page }) => {
+test('the GP blocks a note for the home care district at the patient’s request: invisible there, visible at the author’s unit', { tag: '@desktop-only' }, async ({ cleanPage: page }) => {
   const all = await personas(page);
   const gp = all.find((p) => p.id === 'bergen-gp') as PersonaInfo & { practitionerRoleId: string; organizationId: string };
   const nurse = all.find((p) => p.id === 'bergen-homecare-nurse') as PersonaInfo & { organizationId: string };

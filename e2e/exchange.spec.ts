@@ -1,6 +1,6 @@
-import type { Bundle, Communication, EpisodeOfCare, Patient } from 'fhir/r4';
+import type { Bundle, Communication, EpisodeOfCare } from 'fhir/r4';
 import type { Page } from '@playwright/test';
-import { test, expect, personas, signIn, fhir, expectAccessible, openPatient, type PersonaInfo } from './fixtures';
+import { test, expect, personas, signIn, fhir, expectAccessible, openPatient, unitPatientOnGpList, type PersonaInfo } from './fixtures';
 
 /**
  * Exchange between services (samhandling), issue #7: messages between home care and the GP,
@@ -34,16 +34,7 @@ test('a home care nurse asks the GP about a patient; the GP finds the question f
   await signIn(page, nurse.id);
 
   // A patient of the nurse's unit whose GP is the GP persona.
-  const episodes = await fhir<Bundle<EpisodeOfCare>>(page, `EpisodeOfCare?organization=Organization/${nurse.organizationId}&status=active&_count=200`);
-  let patient: Patient | undefined;
-  for (const e of episodes.entry ?? []) {
-    const p = await fhir<Patient>(page, e.resource!.patient.reference!);
-    if (p.generalPractitioner?.[0]?.reference === `PractitionerRole/${gp.practitionerRoleId}`) {
-      patient = p;
-      break;
-    }
-  }
-  if (!patient) throw new Error('No patient of the unit on the GP’s list');
+  const patient = await unitPatientOnGpList(page, nurse, gp);
   const family = patient.name?.[0]?.family ?? '';
   // The hospital has sent an epikrise about the same patient (a tester's trigger; before the question).
   await page.evaluate(async (id) => fetch('/mock/partners/trigger', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ event: 'epikrise', patient: id }) }), patient.id);

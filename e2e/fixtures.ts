@@ -1,6 +1,6 @@
 import { expect, test as base, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import type { Bundle, Patient, Resource } from 'fhir/r4';
+import type { Bundle, EpisodeOfCare, Patient, Resource } from 'fhir/r4';
 
 /** The persona list the mock backend serves; fetched in the page so the MSW worker answers. */
 export interface PersonaInfo {
@@ -9,6 +9,8 @@ export interface PersonaInfo {
   personnelGroup: string;
   unitName: string;
   municipalityName: string;
+  practitionerRoleId: string;
+  organizationId: string;
 }
 
 export async function personas(page: Page): Promise<PersonaInfo[]> {
@@ -43,6 +45,16 @@ export async function fhir<T = Resource>(page: Page, path: string, init?: { meth
     if (!r.ok) throw new Error(`${init?.method ?? 'GET'} /fhir/${path}: HTTP ${r.status} ${r.body.slice(0, 500)}`);
     return JSON.parse(r.body) as T;
   });
+}
+
+/** A home care patient of the unit (a care relation for its nurses, issue #8) who is on the GP's list. */
+export async function unitPatientOnGpList(page: Page, unit: { organizationId: string }, gp: { practitionerRoleId: string }): Promise<Patient> {
+  const episodes = await fhir<Bundle<EpisodeOfCare>>(page, `EpisodeOfCare?organization=Organization/${unit.organizationId}&status=active&_count=200`);
+  for (const e of episodes.entry ?? []) {
+    const p = await fhir<Patient>(page, e.resource!.patient.reference!);
+    if (p.generalPractitioner?.[0]?.reference === `PractitionerRole/${gp.practitionerRoleId}`) return p;
+  }
+  throw new Error('No patient of the unit on the GP’s list');
 }
 
 export async function firstPatient(page: Page, query: string): Promise<Patient> {

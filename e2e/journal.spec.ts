@@ -1,5 +1,5 @@
-import type { AllergyIntolerance, Bundle, Condition, DocumentReference, EpisodeOfCare, Patient } from 'fhir/r4';
-import { test, expect, personas, signIn, fhir, expectAccessible, openPatient, searchPatient, type PersonaInfo } from './fixtures';
+import type { AllergyIntolerance, Bundle, Condition, DocumentReference, Patient } from 'fhir/r4';
+import { test, expect, personas, signIn, fhir, expectAccessible, openPatient, unitPatientOnGpList, searchPatient, type PersonaInfo } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /**
@@ -34,16 +34,7 @@ test('a home care nurse records NEWS2 ≥ 5 and a report; the patient’s GP see
   const nurse = await persona(page, 'bergen-homecare-nurse');
   await signIn(page, nurse.id);
   // A home care patient of the nurse's district (a care relation, issue #8) on the GP's list.
-  const episodes = await fhir<Bundle<EpisodeOfCare>>(page, `EpisodeOfCare?organization=Organization/${nurse.organizationId}&status=active&_count=200`);
-  let patient: Patient | undefined;
-  for (const e of episodes.entry ?? []) {
-    const p = await fhir<Patient>(page, e.resource!.patient.reference!);
-    if (p.generalPractitioner?.[0]?.reference === `PractitionerRole/${gp.practitionerRoleId}`) {
-      patient = p;
-      break;
-    }
-  }
-  if (!patient) throw new Error('No patient of the district on the GP’s list');
+  const patient = await unitPatientOnGpList(page, nurse, gp);
 
   await openPatient(page, patient.id!);
   const vitals = page.getByRole('region', { name: 'Vitale parametere' });

@@ -243,7 +243,8 @@ test('@tablet-only a tester runs a script of three tasks: two done, one given up
 test('@desktop-only reset returns the journal to the scenario; the clock moves the data and the page', async ({ cleanPage: page }) => {
   const gp = await signIn(page, 'bergen-gp');
   const before = await fhir<Bundle>(page, 'Flag?_summary=count');
-  const patient = (await fhir<Bundle>(page, 'Patient?_count=1')).entry![0]!.resource!;
+  // A patient on the GP's own list (a care relation: issue #8).
+  const patient = (await fhir<Bundle>(page, `Patient?general-practitioner=PractitionerRole/${gp.practitionerRoleId}&_count=1`)).entry![0]!.resource!;
   await fhir(page, 'Flag', { method: 'POST', body: { resourceType: 'Flag', status: 'active', code: { text: 'Testflagg før reset' }, subject: { reference: `Patient/${patient.id}` } } });
   expect((await fhir<Bundle>(page, 'Flag?_summary=count')).total).toBe(before.total! + 1);
 
@@ -339,7 +340,7 @@ test('@desktop-only several devices on the shared mock server: the tester resets
   const server = await startNodeServer({ port: 0, host: '127.0.0.1', scenarioId: 'small', quiet: true });
   try {
     const config = { backend: { kind: 'fhir', baseUrl: `${server.url}/fhir` }, auth: { kind: 'persona', url: server.url } };
-    const persona = ((await (await fetch(`${server.url}/personas`)).json()) as { id: string; name: string }[]).find((p) => p.id === 'bergen-gp')!;
+    const persona = ((await (await fetch(`${server.url}/personas`)).json()) as { id: string; name: string; practitionerRoleId: string }[]).find((p) => p.id === 'bergen-gp')!;
     const devices: Page[] = [];
     for (let i = 0; i < 2; i++) {
       const context = await browser.newContext({ baseURL, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
@@ -356,7 +357,8 @@ test('@desktop-only several devices on the shared mock server: the tester resets
     const token = await other.evaluate(() => (JSON.parse(sessionStorage.getItem('akson.session') ?? '{}') as { state: { token: string } }).state.token);
     const count = async () => ((await (await fetch(`${server.url}/fhir/Flag?_summary=count`, { headers: { Authorization: `Bearer ${token}` } })).json()) as Bundle).total;
     const before = await count();
-    const patient = ((await (await fetch(`${server.url}/fhir/Patient?_count=1`, { headers: { Authorization: `Bearer ${token}` } })).json()) as Bundle).entry![0]!.resource!;
+    // A patient on the GP's own list (a care relation: issue #8).
+    const patient = ((await (await fetch(`${server.url}/fhir/Patient?general-practitioner=PractitionerRole/${persona.practitionerRoleId}&_count=1`, { headers: { Authorization: `Bearer ${token}` } })).json()) as Bundle).entry![0]!.resource!;
     await fetch(`${server.url}/fhir/Flag`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' },

@@ -1,6 +1,7 @@
 import type { Resource } from 'fhir/r4';
 import { operationOutcome, issue } from './errors';
 import type { FhirRepository } from './repository';
+import { NO_FAULTS, type FaultSettings } from '../../src/kit/faultSettings';
 
 /**
  * Fault injection for usability sessions (issue #9): how do clinicians cope when the journal is
@@ -16,14 +17,7 @@ import type { FhirRepository } from './repository';
  *   conflictNextWrite  the next update with If-Match (PUT, or a transaction entry with ifMatch)
  *                      finds the resource changed by "another user" first, so it gets 412
  */
-export interface FaultSettings {
-  latencyMs: number;
-  failureRate: number;
-  unreachable: boolean;
-  conflictNextWrite: boolean;
-}
-
-export const NO_FAULTS: FaultSettings = { latencyMs: 0, failureRate: 0, unreachable: false, conflictNextWrite: false };
+export { NO_FAULTS, type FaultSettings };
 
 export const MAX_LATENCY_MS = 30_000;
 

@@ -1,4 +1,5 @@
 import { registerModuleStrings } from '../i18n/moduleStrings';
+import { ACCESS_REASON_DISPLAY } from '../domain/access';
 
 /** Access, privacy and audit (issue #8), under `access`. Registered when the code that uses them loads. */
 export const accessNb = {
@@ -22,15 +23,8 @@ export const accessNb = {
     failed: 'Tilgangen ble ikke gitt. Det du skrev, er tatt vare på.',
     adminNoAccess: 'Administrativt personale kan ikke åpne pasientjournalen.',
   },
-  reasons: {
-    'ongoing-care': 'Pasienten får helsehjelp av meg nå',
-    'referral-or-request': 'Henvisning eller forespørsel om pasienten',
-    'colleague-assistance': 'Faglig bistand til kollega',
-    'follow-up': 'Oppfølging etter helsehjelp jeg har gitt',
-    coordination: 'Samhandling om pasientens tjenester',
-    other: 'Annet',
-    emergency: 'Akuttilgang',
-  },
+  // The Norwegian names are the domain's (src/domain/access.ts), defined once.
+  reasons: { ...ACCESS_REASON_DISPLAY },
   banner: {
     emergency: 'Akuttilgang til {{time}}. Bruken logges og følges opp av lederen din.',
     explicit: 'Tilgang med begrunnelse («{{reason}}») til {{time}}.',

@@ -1,18 +1,12 @@
 import { whenBackendReady } from '../fhir/backendReady';
 import type { Persona } from '../session/personnel';
+import { NO_FAULTS, type FaultSettings } from './faultSettings';
 
 /**
  * The kit's calls to the mock backend's control routes (/mock/…), on the mock's origin (the
  * app's own with the embedded mock, or `npm run mock-server`). They exist only on the mocks.
  */
-export interface FaultSettings {
-  latencyMs: number;
-  failureRate: number;
-  unreachable: boolean;
-  conflictNextWrite: boolean;
-}
-
-export const NO_FAULTS: FaultSettings = { latencyMs: 0, failureRate: 0, unreachable: false, conflictNextWrite: false };
+export { NO_FAULTS, type FaultSettings };
 
 export interface MockStateSummary {
   scenarioId: string;
