@@ -31,11 +31,12 @@ export default defineConfig({
     },
   },
   projects: [
-    // Journeys tagged @tablet-only (touch work at a tablet: home care) run once, in the tablet project.
+    // Journeys tagged @tablet-only (touch work at a tablet: home care, the shared tablet's idle lock) run once, in the tablet project.
     { name: 'desktop', grepInvert: /@tablet-only/, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
     // The layout journeys set screen sizes themselves: they run once, in the desktop project.
     // Journeys tagged @desktop-only (work done at a desktop, or the same at any size: the GP's
-    // consultation, results and list, persistence, note versions, edit conflicts) run once, in the desktop project.
+    // consultation, results and list, the emergency clinic's board and notes, persistence, note
+    // versions, edit conflicts, emergency access, blocking, sign-out) run once, in the desktop project.
     { name: 'tablet', testIgnore: /layout\.spec\.ts/, grepInvert: /@desktop-only/, use: { ...devices['Desktop Chrome'], viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: false } },
   ],
   webServer: [

@@ -55,7 +55,7 @@ async function newUser(browser: Browser, options: BrowserContextOptions): Promis
   return page;
 }
 
-test('a nurse registers and triages an arrival; a doctor sees it within seconds, the alarm as time passes, treats and sends the patient to the GP, who sees the note', async ({
+test('a nurse registers and triages an arrival; a doctor sees it within seconds, the alarm as time passes, treats and sends the patient to the GP, who sees the note', { tag: '@desktop-only' }, async ({
   page,
   browser,
   request,

@@ -29,7 +29,7 @@ async function signOut(page: Page, who: PersonaInfo) {
 }
 
 
-test('a home care nurse records NEWS2 ≥ 5 and a report; the patient’s GP sees both, marked as new', async ({ cleanPage: page }) => {
+test('a home care nurse records NEWS2 ≥ 5 and a report; the patient’s GP sees both, marked as new', { tag: '@tablet-only' }, async ({ cleanPage: page }) => {
   const gp = await persona(page, 'bergen-gp');
   const nurse = await persona(page, 'bergen-homecare-nurse');
   await signIn(page, nurse.id);
@@ -82,7 +82,7 @@ test('a home care nurse records NEWS2 ≥ 5 and a report; the patient’s GP see
   await expectAccessible(page, 'GP chart with new entries');
 });
 
-test('an emergency clinic doctor in another municipality sees the critical information first', async ({ cleanPage: page }) => {
+test('an emergency clinic doctor in another municipality sees the critical information first', { tag: '@desktop-only' }, async ({ cleanPage: page }) => {
   const doctor = await persona(page, 'trondheim-ed-doctor');
   await signIn(page, doctor.id);
   // A Bergen patient with a severe drug reaction.
