@@ -47,14 +47,16 @@ export function Component() {
   const units = useFhirSearch('Organization', persona ? { partof: `Organization/org-${persona.municipalityCode}`, _count: 100 } : undefined);
   const create = useFhirCreate<Consent>();
   const update = useFhirUpdate<Consent>();
-  const [what, setWhat] = useState<'note' | 'journal'>('note');
+  const [what, setWhat] = useState<'note' | 'service' | 'journal'>('note');
   const [noteId, setNoteId] = useState('');
+  const [serviceId, setServiceId] = useState('');
   const [unitId, setUnitId] = useState('');
   const [tried, setTried] = useState(false);
   const [saved, setSaved] = useState('');
   const unitName = (ref: string | undefined) => (units.data?.resources ?? []).find((u: Organization) => `Organization/${u.id}` === ref)?.name ?? ref ?? '';
   const noteError = tried && what === 'note' && !noteId ? t('access.blocking.chooseNote') : '';
   const unitError = tried && !unitId ? t('access.blocking.chooseUnit') : '';
+  const serviceError = tried && what === 'service' && !serviceId ? t('access.blocking.chooseService') : '';
 
   if (access.data && access.data.relation !== 'gp-list') {
     return <Alert severity="info">{t('access.blocking.gpOnly')}</Alert>;
@@ -63,8 +65,14 @@ export function Component() {
   const submit = () => {
     setTried(true);
     setSaved('');
-    if (!unitId || (what === 'note' && !noteId)) return;
-    const consent = blockingConsent({ patientId, blocked: [`Organization/${unitId}`], ...(what === 'note' ? { data: [`Composition/${noteId}`] } : {}), date: new Date().toISOString() });
+    if (!unitId || (what === 'note' && !noteId) || (what === 'service' && !serviceId)) return;
+    const consent = blockingConsent({
+      patientId,
+      blocked: [`Organization/${unitId}`],
+      ...(what === 'note' ? { data: [`Composition/${noteId}`] } : {}),
+      ...(what === 'service' ? { custodian: `Organization/${serviceId}` } : {}),
+      date: new Date().toISOString(),
+    });
     create.mutate(consent, {
       onSuccess: () => {
         setSaved(t('access.blocking.saved'));
@@ -97,6 +105,7 @@ export function Component() {
         <List aria-label={t('access.blocking.active')} sx={{ mb: 2 }}>
           {(blocks.data?.resources ?? []).map((c: Consent) => {
             const unit = c.provision?.actor?.find((a) => a.role.coding?.some((k) => k.system === PARTICIPATION && k.code === 'PRCP'))?.reference.reference;
+            const service = c.provision?.actor?.find((a) => a.role.coding?.some((k) => k.system === PARTICIPATION && k.code === 'CST'))?.reference.reference;
             const note = c.provision?.data?.[0]?.reference.reference?.split('/')[1];
             const noteTitle = (notes.data?.resources ?? []).find((n: Composition) => n.id === note)?.title ?? note;
             return (
@@ -109,7 +118,13 @@ export function Component() {
                 }
               >
                 <ListItemText
-                  primary={note ? t('access.blocking.noteFor', { note: noteTitle, unit: unitName(unit) }) : t('access.blocking.journalFor', { unit: unitName(unit) })}
+                  primary={
+                    note
+                      ? t('access.blocking.noteFor', { note: noteTitle, unit: unitName(unit) })
+                      : service
+                        ? t('access.blocking.serviceFor', { service: unitName(service), unit: unitName(unit) })
+                        : t('access.blocking.journalFor', { unit: unitName(unit) })
+                  }
                   secondary={formatDateTime(c.dateTime)}
                 />
               </ListItem>
@@ -133,8 +148,9 @@ export function Component() {
       >
         <FormControl component="fieldset">
           <FormLabel component="legend">{t('access.blocking.what')}</FormLabel>
-          <RadioGroup name={`${ids}-what`} value={what} onChange={(e) => setWhat(e.target.value as 'note' | 'journal')}>
+          <RadioGroup name={`${ids}-what`} value={what} onChange={(e) => setWhat(e.target.value as 'note' | 'service' | 'journal')}>
             <FormControlLabel value="note" control={<Radio />} label={t('access.blocking.oneNote')} sx={{ minHeight: 44 }} />
+            <FormControlLabel value="service" control={<Radio />} label={t('access.blocking.oneService')} sx={{ minHeight: 44 }} />
             <FormControlLabel value="journal" control={<Radio />} label={t('access.blocking.wholeJournal')} sx={{ minHeight: 44 }} />
           </RadioGroup>
         </FormControl>
@@ -148,6 +164,18 @@ export function Component() {
               ))}
             </TextField>
             {noteError && <FormHelperText>{noteError}</FormHelperText>}
+          </FormControl>
+        )}
+        {what === 'service' && (
+          <FormControl error={Boolean(serviceError)}>
+            <TextField select label={t('access.blocking.service')} value={serviceId} onChange={(e) => setServiceId(e.target.value)} error={Boolean(serviceError)}>
+              {(units.data?.resources ?? []).map((u: Organization) => (
+                <MenuItem key={u.id} value={u.id}>
+                  {u.name}
+                </MenuItem>
+              ))}
+            </TextField>
+            {serviceError && <FormHelperText>{serviceError}</FormHelperText>}
           </FormControl>
         )}
         <FormControl error={Boolean(unitError)}>
