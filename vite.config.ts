@@ -82,6 +82,12 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
     manifest: true,
+    modulePreload: {
+      // Code used now and then (the usability kit, the access pages, the sign-in's prefetch) is
+      // not preloaded with its dependencies: each such import would otherwise carry the list of
+      // its chunks in the start-up code, which counts against the first page's budget.
+      resolveDependencies: (filename, deps) => (/(^|\/)(UsabilityKit|accessPages|prefetchHome)-[\w-]+\.js$/.test(filename) ? [] : deps),
+    },
   },
   test: {
     environment: 'jsdom',

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import CssBaseline from '@mui/material/CssBaseline';
@@ -14,7 +14,9 @@ import { makeTheme } from './theme';
 import { useDeviceClass } from './deviceClass';
 import { appRouter } from './router';
 import { changeLanguage } from '../i18n';
-import { UsabilityKitSlot } from './kitSlot';
+
+/** The usability kit's slot (src/app/kitSlot.tsx) is a small chunk of its own, out of the start-up code. */
+const UsabilityKitSlot = lazy(() => import('./kitSlot').then((m) => ({ default: m.UsabilityKitSlot })));
 
 export function App({ config }: { config: AppConfig }) {
   const runtime = useMemo<RuntimeContext>(() => {
@@ -61,7 +63,9 @@ export function App({ config }: { config: AppConfig }) {
           <ThemeProvider theme={theme}>
             <CssBaseline />
             <RouterProvider router={appRouter()} />
-            <UsabilityKitSlot config={config} router={appRouter()} />
+            <Suspense fallback={null}>
+              <UsabilityKitSlot config={config} router={appRouter()} />
+            </Suspense>
           </ThemeProvider>
         </QueryClientProvider>
       </FhirClientContext.Provider>

@@ -71,15 +71,15 @@ const ROUTES: RouteObject[] = [
         children: [
           { index: true, lazy: () => import('./patient/PatientChartPage') },
           // Access (issue #8): the patient's access log, as the patient would be shown it.
-          { path: 'access-log', lazy: () => import('../access/AccessLogPage') },
-          { path: 'blocking', lazy: () => import('../access/BlockingPage') },
+          { path: 'access-log', lazy: () => import('../access/accessPages').then((m) => ({ Component: m.AccessLogPage })) },
+          { path: 'blocking', lazy: () => import('../access/accessPages').then((m) => ({ Component: m.BlockingPage })) },
         ],
       },
       // Access (issue #8): the unit leader's review of explicit and emergency accesses.
       {
         path: ':workspaceId/access-review',
         Component: RequireOwnWorkspaceRoute,
-        children: [{ index: true, lazy: () => import('../access/LeaderReviewPage') }],
+        children: [{ index: true, lazy: () => import('../access/accessPages').then((m) => ({ Component: m.LeaderReviewPage })) }],
       },
       // Exchange (issue #7): writing a message, from any workspace's inbox or a patient's chart.
       {
