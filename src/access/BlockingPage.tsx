@@ -30,6 +30,22 @@ import { registerAccessStrings } from './strings';
 
 registerAccessStrings();
 
+/** A choice of one of the municipality's units, with its error under it (who is blocked; which service's records). */
+function UnitSelect({ label, units, value, onChange, error }: { label: string; units: Organization[]; value: string; onChange: (id: string) => void; error: string }) {
+  return (
+    <FormControl error={Boolean(error)}>
+      <TextField select label={label} value={value} onChange={(e) => onChange(e.target.value)} error={Boolean(error)}>
+        {units.map((u) => (
+          <MenuItem key={u.id} value={u.id}>
+            {u.name}
+          </MenuItem>
+        ))}
+      </TextField>
+      {error && <FormHelperText>{error}</FormHelperText>}
+    </FormControl>
+  );
+}
+
 /**
  * The patient's GP registers a blocking (sperring) at the patient's request, and lifts one
  * (issue #8): a note, or the whole journal, for a named unit. The server enforces that only the
@@ -167,27 +183,9 @@ export function Component() {
           </FormControl>
         )}
         {what === 'service' && (
-          <FormControl error={Boolean(serviceError)}>
-            <TextField select label={t('access.blocking.service')} value={serviceId} onChange={(e) => setServiceId(e.target.value)} error={Boolean(serviceError)}>
-              {(units.data?.resources ?? []).map((u: Organization) => (
-                <MenuItem key={u.id} value={u.id}>
-                  {u.name}
-                </MenuItem>
-              ))}
-            </TextField>
-            {serviceError && <FormHelperText>{serviceError}</FormHelperText>}
-          </FormControl>
+          <UnitSelect label={t('access.blocking.service')} units={units.data?.resources ?? []} value={serviceId} onChange={setServiceId} error={serviceError} />
         )}
-        <FormControl error={Boolean(unitError)}>
-          <TextField select label={t('access.blocking.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)} error={Boolean(unitError)}>
-            {(units.data?.resources ?? []).map((u: Organization) => (
-              <MenuItem key={u.id} value={u.id}>
-                {u.name}
-              </MenuItem>
-            ))}
-          </TextField>
-          {unitError && <FormHelperText>{unitError}</FormHelperText>}
-        </FormControl>
+        <UnitSelect label={t('access.blocking.unit')} units={units.data?.resources ?? []} value={unitId} onChange={setUnitId} error={unitError} />
         {create.error && <ErrorAlert error={create.error} titleKey="access.blocking.failed" />}
         {saved && (
           <Alert severity="success" role="status">
