@@ -33,4 +33,8 @@ export default tseslint.config(
     // scripts/bench.mjs runs some of its code inside the page (page.evaluate): browser globals too.
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  {
+    files: ['public/akson-mock-sw.js'],
+    languageOptions: { globals: globals.serviceworker },
+  },
 );

@@ -72,7 +72,7 @@ export async function startMockBackend(options: StartMockBackendOptions = {}): P
   });
   const worker = setupWorker(...createMswHandlers(backend, { origins: [window.location.origin] }));
   await Promise.all([
-    worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: options.quiet ?? false }),
+    worker.start({ serviceWorker: { url: '/akson-mock-sw.js' }, onUnhandledRequest: 'bypass', quiet: options.quiet ?? false }),
     backend.started,
   ]);
   // Build the ten thousand patients (in the worker) as soon as someone uses the page, not while

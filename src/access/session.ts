@@ -14,7 +14,12 @@ export function onSignOut(handler: () => void): () => void {
   return () => handlers.delete(handler);
 }
 
-export const KEPT_LOCAL_KEYS: readonly string[] = ['akson.preferences', 'akson.chart-visits'];
+/**
+ * Kept at sign-out: the device's preferences, the marks of charts seen, and the usability kit's
+ * set-up and recorded runs (src/kit/store.ts; a participant signing out in a task must not wipe
+ * the tester's session). None holds patient data.
+ */
+export const KEPT_LOCAL_KEYS: readonly string[] = ['akson.preferences', 'akson.chart-visits', 'akson.usability-kit', 'akson.usability-kit.enabled'];
 
 function clearStorage(storage: Storage, keep: readonly string[]): void {
   const keys: string[] = [];

@@ -6,8 +6,11 @@ import type { appRouter } from './router';
  * Where the usability-testing kit (src/kit, issue #9) comes in: a chunk of its own, imported only
  * when the runtime config is a mock's, so a build pointed at a real FHIR server never loads a
  * byte of it (src/kit/bundle.test.ts checks that nothing else imports the kit). Even then it
- * loads after the first page has settled (or at once for its shortcut, Ctrl+Alt+T, or on a
- * device where a tester has opened it), so it costs the first page nothing.
+ * loads at once on a device a tester has set the kit up on (or with `?usability-kit` in the
+ * address) or at the shortcut, Ctrl+Alt+T. With the embedded mock it loads only then: it would
+ * show nothing, so the first page neither downloads nor runs any of it. On a shared mock server
+ * (`npm run mock-server`) it loads a few seconds after start on every device, which then follows
+ * the tester's resets.
  *
  * A production build for a real FHIR server (`npm run build:production`, VITE_USABILITY_KIT=off)
  * leaves the import out, so the build holds none of the kit's code (src/kit/bundle.test.ts builds
@@ -22,11 +25,17 @@ export function kitEnabled(config: AppConfig): boolean {
   return KIT_BUILT && (config.backend.kind === 'mock' || config.auth.kind === 'persona');
 }
 
-const LOAD_AFTER_MS = 3_000;
+/** On a shared mock server every device follows the tester's resets: the kit loads once the first page has settled. */
+const SHARED_SERVER_LOAD_AFTER_MS = 3_000;
 
+/** The kit's own flags (src/kit/UsabilityKit.tsx: ENABLED_KEY, REOPEN_KEY): set up on this device, or reopening after its own reload. */
 function wantedAtOnce(): boolean {
   try {
-    return localStorage.getItem('akson.usability-kit.enabled') === '1' || new URLSearchParams(window.location.search).has('usability-kit');
+    return (
+      localStorage.getItem('akson.usability-kit.enabled') === '1' ||
+      sessionStorage.getItem('akson.usability-kit.reopen') !== null ||
+      new URLSearchParams(window.location.search).has('usability-kit')
+    );
   } catch {
     return false;
   }
@@ -48,12 +57,12 @@ export function UsabilityKitSlot({ config, router }: { config: AppConfig; router
       }
     };
     window.addEventListener('keydown', onKey, true);
-    const timer = setTimeout(() => setLoad(true), LOAD_AFTER_MS);
+    const timer = config.backend.kind === 'mock' ? undefined : setTimeout(() => setLoad(true), SHARED_SERVER_LOAD_AFTER_MS);
     return () => {
       window.removeEventListener('keydown', onKey, true);
       clearTimeout(timer);
     };
-  }, [enabled]);
+  }, [enabled, config.backend.kind]);
   if (!UsabilityKit || !enabled || !load) return null;
   return (
     <Suspense fallback={null}>

@@ -14,7 +14,8 @@ function nextTask(): Promise<void> {
 
 /**
  * Start-up in short tasks (a long one would hold up everything else on a slow tablet): the
- * libraries in stages (./startup/stages.ts), then the translations, then React's first render.
+ * libraries in stages (./startup/stages.ts), then the translations, the router and the theme,
+ * then React's first render.
  */
 async function start(): Promise<void> {
   const config = bootstrap();
@@ -27,8 +28,14 @@ async function start(): Promise<void> {
   const [{ initI18n }, { usePreferences }] = await Promise.all([import('../i18n'), import('../session/store')]);
   await initI18n(usePreferences.getState().language);
   await nextTask();
-  const { mountApp } = await import('./mount');
-  mountApp(rootElement, await config);
+  const { mountApp, BEFORE_MOUNT } = await import('./mount');
+  for (const step of BEFORE_MOUNT) {
+    await nextTask();
+    step();
+  }
+  const ready = await config;
+  await nextTask();
+  mountApp(rootElement, ready);
 }
 
 start().catch((error: unknown) => renderFatal(rootElement, error));

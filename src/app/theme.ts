@@ -17,7 +17,17 @@ declare module '@mui/material/styles' {
  * A calm clinical palette with AA contrast in both modes. On tablets every interactive element
  * is at least 44 px high (gloved hands, WCAG 2.5.5); desktops are denser.
  */
+const themes = new Map<string, Theme>();
+
+/** The theme for a mode and device, made once (src/app/mount.tsx makes the first before React's first render). */
 export function makeTheme(mode: ThemeMode, device: DeviceClass): Theme {
+  const key = `${mode}/${device}`;
+  let theme = themes.get(key);
+  if (!theme) themes.set(key, (theme = createThemeFor(mode, device)));
+  return theme;
+}
+
+function createThemeFor(mode: ThemeMode, device: DeviceClass): Theme {
   const touch = device === 'tablet';
   const minTarget = touch ? 44 : 32;
   return createTheme({
