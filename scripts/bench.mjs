@@ -14,6 +14,7 @@
 // BENCH_ONLY=triage builds, measures sizes and runs the triage board timings only (emergency clinic:
 // render with 60 present, an update from another user, the timers' main-thread cost);
 // BENCH_ONLY=growth builds and times the health station's growth chart only (scripts/bench-growth.mjs);
+// BENCH_ONLY=gp builds and runs the GP's timings only (patient list, search, chart, heavy overview, switch persona);
 // BENCH_ONLY=home-care builds, measures sizes and runs home care's timings only (scripts/bench-home-care.mjs);
 // BENCH_ONLY=consultation builds and runs the GP consultation journeys (e2e/gp.spec.ts), which count
 // the clicks and keystrokes from the day list to the signed note, by mouse and by keyboard alone;
@@ -30,8 +31,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 4399);
 const HEAVY_ROUNDS = Number(process.env.BENCH_HEAVY_ROUNDS ?? 3);
 const dist = 'dist';
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY && !['lighthouse', 'timings', 'gp-list', 'triage', 'consultation', 'growth', 'home-care', 'inbox'].includes(ONLY)) {
-  console.error(`BENCH_ONLY=${ONLY}: only "lighthouse", "timings", "gp-list", "triage", "consultation", "growth", "home-care" and "inbox" are known`);
+if (ONLY && !['lighthouse', 'timings', 'gp', 'gp-list', 'triage', 'consultation', 'growth', 'home-care', 'inbox'].includes(ONLY)) {
+  console.error(`BENCH_ONLY=${ONLY}: only "lighthouse", "timings", "gp", "gp-list", "triage", "consultation", "growth", "home-care" and "inbox" are known`);
   process.exit(2);
 }
 const results = { date: new Date().toISOString(), budgets: {}, sizes: {}, lighthouse: null, timings: {} };

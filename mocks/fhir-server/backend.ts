@@ -341,8 +341,9 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
   let saveChain: Promise<void> = Promise.resolve();
   /** A save queued behind the running one, not yet started (shared by callers). */
   let queuedSave: Promise<void> | null = null;
-  /** Revision of the repository that was last saved, per world. */
+  /** Revision of the repository that was last saved, and how many delta entries that save held, per world. */
   const savedRevision = new WeakMap<World, number>();
+  const savedEntries = new WeakMap<World, number>();
 
   function scheduleSave(world: World): void {
     if (!store || world !== current) return;
@@ -368,8 +369,9 @@ export function createMockBackend(opts: MockBackendOptions = {}): MockBackend {
       ...(clockOverride !== undefined ? { clockSet: true } : {}),
     };
     try {
-      await store.save(world.scenario.id, delta);
+      await store.save(world.scenario.id, delta, savedEntries.get(world) ?? 0);
       savedRevision.set(world, revision);
+      savedEntries.set(world, delta.entries.length);
     } catch (error) {
       log(`mock-fhir: saving changes failed: ${String(error)}`);
     }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Flag, Patient } from 'fhir/r4';
 import { createMockBackend, type MockBackend } from './backend';
-import { createIndexedDbDeltaStore, createMemoryDeltaStore, withMemoryFallback, type DeltaStore } from './persistence';
+import { createIndexedDbDeltaStore, createMemoryDeltaStore, withMemoryFallback, type Delta, type DeltaStore } from './persistence';
+import type { DeltaEntry } from './repository';
 import { fixtureDataSource, fixtureScenarios } from './test-fixtures';
 
 const ORIGIN = 'http://localhost:5173';
@@ -120,6 +121,75 @@ describe('persistence of the delta', () => {
     const { backend } = backendWith(createMemoryDeltaStore());
     expect(await backend.handle(new Request(`${ORIGIN}/assets/app.js`))).toBeUndefined();
     expect(await backend.handle(new Request(`${ORIGIN}/config.json`))).toBeUndefined();
+  });
+});
+
+describe('saving a growing delta', () => {
+  const flagEntry = (n: number): DeltaEntry => ({ op: 'put', resource: { resourceType: 'Flag', id: `f${n}`, status: 'active', code: { text: `Flagg ${n}` }, subject: { reference: 'Patient/p-ola' } } as Flag });
+  const deltaOf = (count: number, startedAt = 1): Delta => ({
+    format: 1,
+    scenarioId: 'fixture',
+    scenarioVersion: 1,
+    seed: { seed: 1, patients: 10, now: '2026-11-26T09:00:00+01:00' },
+    startedAt,
+    savedAt: new Date(0).toISOString(),
+    entries: Array.from({ length: count }, (_, i) => flagEntry(i)),
+  });
+  const ids = (delta: Delta | null) => delta?.entries.map((e) => (e.op === 'put' ? e.resource.id : e.id));
+
+  for (const [name, make] of [
+    ['memory', () => createMemoryDeltaStore()],
+    ['IndexedDB', () => createIndexedDbDeltaStore(`akson-mock-fhir-test-grow-${Math.random()}`)],
+  ] as const) {
+    it(`${name} store: appends the entries after savedBefore, and writes anew when it holds another count`, async () => {
+      const store = make();
+      await store.save('fixture', deltaOf(3));
+      await store.save('fixture', deltaOf(5), 3);
+      await store.save('fixture', deltaOf(5), 5);
+      expect(ids(await store.load('fixture'))).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
+      // The caller's count does not match what the store holds (a new world after a reset): all anew.
+      await store.save('fixture', { ...deltaOf(2, 2), entries: [flagEntry(7), flagEntry(8)] }, 4);
+      const loaded = await store.load('fixture');
+      expect(ids(loaded)).toEqual(['f7', 'f8']);
+      expect(loaded?.startedAt).toBe(2);
+      await store.clear('fixture');
+      expect(await store.load('fixture')).toBeNull();
+    });
+  }
+
+  it('IndexedDB store: a save writes only the new entries', async () => {
+    const store = createIndexedDbDeltaStore(`akson-mock-fhir-test-grow-puts`);
+    await store.save('fixture', deltaOf(1000));
+    const cloned: unknown[] = [];
+    const original = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      cloned.push(value);
+      return original.call(this, value, key);
+    };
+    try {
+      await store.save('fixture', deltaOf(1002), 1000);
+    } finally {
+      IDBObjectStore.prototype.put = original;
+    }
+    const written = cloned.flatMap((value) => (Array.isArray(value) ? value : []));
+    expect(written).toHaveLength(2);
+    expect((await store.load('fixture'))?.entries).toHaveLength(1002);
+  });
+
+  it('the backend saves a long session in appended pieces, and a reload gets every change back', async () => {
+    const store = createIndexedDbDeltaStore('akson-mock-fhir-test-grow-backend');
+    const first = backendWith(store);
+    const token = await signIn(first.backend);
+    for (let i = 0; i < 5; i++) {
+      await call(first.backend, token, 'Flag', { method: 'POST', body: JSON.stringify({ ...newFlag, code: { text: `Lagret ${i}` } }) });
+      await call(first.backend, token, 'Patient/p-kari');
+    }
+    await first.backend.flush();
+    const changes = (await first.backend.state()).changes;
+    const second = backendWith(store);
+    await second.backend.ready();
+    // the reload's own reads add AuditEvents only once a request is made
+    expect((await second.backend.state()).changes).toBe(changes);
   });
 });
 

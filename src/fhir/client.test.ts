@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import type { Patient } from 'fhir/r4';
 import { FhirClient, toQuery } from './client';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Bundle, Composition, Encounter, Observation, Patient } from 'fhir/r4';
 import { fhirAs, mockBackendSession } from '../../mocks/testing';

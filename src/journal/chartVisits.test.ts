@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { FIRST_VISIT_WINDOW_MS, VISIT_GAP_MS, isNewEntry, newSinceOf, visitAfterOpening } from './chartVisits';
 

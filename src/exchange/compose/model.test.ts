@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Observation } from 'fhir/r4';
 import { defaultInclude, diagnosisLines, emptyDraft, medicationLines, recipientKindOf, typesFor, validate, vitalLines } from './model';

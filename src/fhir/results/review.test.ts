@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticReport, Observation } from 'fhir/r4';
 import { REVIEW_EXTENSION, REVIEW_STATUS_SYSTEM, hasUnseenTag, markSeenBundle, reviewOf, withReview, withoutUnseenTag } from './review';

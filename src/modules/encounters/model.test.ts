@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Appointment, Encounter } from 'fhir/r4';
 import { CODE_SYSTEM } from '../../domain/codeSystems';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { PERSONNEL_GROUPS } from '../../session/personnel';
 import { notesEn, notesNb } from './i18n';

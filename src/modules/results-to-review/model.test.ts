@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Bundle, DiagnosticReport, Observation, Patient } from 'fhir/r4';
 import { REVIEW_STATUS_SYSTEM } from '../../fhir/results/review';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { EdVisit } from '../../fhir/emergency';
 import { filterOf, responsiblePeople } from './model';

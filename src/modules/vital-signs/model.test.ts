@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Observation, Organization, PractitionerRole } from 'fhir/r4';
 import { EMPTY_DRAFT, checkDraft, parseTyped, valuesToSave, warningSignature, type VitalsDraft } from './draft';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { LayoutItem } from '../../layout/schema';
 import { HISTORY_LIMIT, emptyHistory, historyReducer, isDirty, type HistoryAction, type LayoutHistory } from './useLayoutHistory';

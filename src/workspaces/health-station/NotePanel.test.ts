@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Appointment, Composition, Encounter } from 'fhir/r4';
 import type { Persona } from '../../session/personnel';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Appointment, Composition, Condition, Encounter, MedicationStatement, ServiceRequest } from 'fhir/r4';
 import { findDiagnosisCode } from '../../../domain/diagnosisCodes';
