@@ -138,8 +138,11 @@ export const test = base.extend<{ cleanPage: Page }>({
   context: async ({ context }, use) => {
     await context.route('**/config.json', async (route) => {
       const response = await route.fetch();
-      const config = (await response.json()) as { backend: { kind: string; patients?: number } };
+      const config = (await response.json()) as { backend: { kind: string; patients?: number }; exchange?: { pollSeconds?: number } };
       if (config.backend.kind === 'mock' && E2E_PATIENTS > 0) config.backend.patients = E2E_PATIENTS;
+      // The inbox looks for news every 2 s rather than 15 (a deployment setting): the journeys wait
+      // for partners' receipts and hospital notices as a user would, only not as long.
+      config.exchange = { pollSeconds: 2 };
       await route.fulfill({ response, json: config });
     });
     await use(context);

@@ -30,6 +30,13 @@ describe('runtime configuration', () => {
     expect(() => parseConfig({ backend: { kind: 'fhir', baseUrl: 'not a url' }, auth: { kind: 'none' } })).toThrow(/backend.baseUrl/);
   });
 
+  it('reads how often the inbox looks for news, and refuses less than a second', () => {
+    const base = { backend: { kind: 'mock' }, auth: { kind: 'persona' } };
+    expect(parseConfig({ ...base, exchange: { pollSeconds: 2 } }).exchange?.pollSeconds).toBe(2);
+    expect(parseConfig(base).exchange).toBeUndefined();
+    expect(() => parseConfig({ ...base, exchange: { pollSeconds: 0 } })).toThrow(/exchange.pollSeconds/);
+  });
+
   it('refuses OIDC sign-in without OIDC settings', () => {
     expect(() => parseConfig({ backend: { kind: 'fhir', baseUrl: 'https://fhir.example/fhir' }, auth: { kind: 'oidc' } })).toThrow(/oidc/);
   });

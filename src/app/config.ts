@@ -34,6 +34,8 @@ export const ConfigSchema = z.object({
   oidc: z.optional(OidcSettings),
   /** Shared devices (issue #8): minutes without use before the screen locks behind the PIN (default 5). */
   session: z.optional(z.object({ idleLockMinutes: z.optional(z.number().check(z.positive())) })),
+  /** Exchange (issue #7): seconds between the inbox's looks for new messages and receipts (default 15). */
+  exchange: z.optional(z.object({ pollSeconds: z.optional(z.number().check(z.gte(1))) })),
 });
 
 export type AppConfig = z.infer<typeof ConfigSchema>;

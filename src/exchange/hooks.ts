@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useContext, useEffect, useMemo } from 'react';
 import type { Communication, Reference, Task } from 'fhir/r4';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useFhirClient } from '../fhir/context';
+import { RuntimeConfigContext } from '../app/configContext';
 import { FhirError } from '../fhir/errors';
 import { useAllPages, useFhirSearch } from '../fhir/hooks';
 import { fhirKeys } from '../fhir/queryKeys';
@@ -15,7 +16,8 @@ import { buildInbox, incomingSearch, outgoingSearch, unreadTopSearch, type Direc
 import { expectsAnswer, messageTypeOf, type MessageType } from './messageTypes';
 import { statusOf, transition, type MessageEventCode } from './status';
 
-const INBOX_POLL_MS = 15_000;
+/** How often the inbox looks for new messages and receipts, unless config.json says (`exchange.pollSeconds`). */
+const DEFAULT_POLL_SECONDS = 15;
 
 export function senderOf(persona: Persona): Sender {
   return {
@@ -43,14 +45,16 @@ export function useInbox(persona: Persona | null, direction: Direction) {
   // The whole inbox is asked for once the top is in, so the first screen does not wait behind it.
   const ready = direction === 'out' || Boolean(top.data || top.error);
   const query = useAllPages('Communication', ready ? params : undefined);
-  // New messages and partners' receipts arrive without the user asking: the inbox looks every 15 s.
+  // New messages and partners' receipts arrive without the user asking: the inbox looks every 15 s
+  // (config.json's `exchange.pollSeconds`: what a server can bear, and how soon users expect news).
   // (Invalidated, not refetched: the whole list's first page is its own cache entry, which must be asked again too.)
   const queryClient = useQueryClient();
+  const pollMs = (useContext(RuntimeConfigContext)?.config.exchange?.pollSeconds ?? DEFAULT_POLL_SECONDS) * 1000;
   useEffect(() => {
     if (!ready || !persona) return;
-    const timer = setInterval(() => void queryClient.invalidateQueries({ queryKey: fhirKeys.type('Communication') }), INBOX_POLL_MS);
+    const timer = setInterval(() => void queryClient.invalidateQueries({ queryKey: fhirKeys.type('Communication') }), pollMs);
     return () => clearInterval(timer);
-  }, [queryClient, ready, persona]);
+  }, [queryClient, ready, persona, pollMs]);
   const minute = useClockValue((now) => Math.floor(now / 60_000));
   const messages = query.data ?? (direction === 'in' ? top.data?.resources : undefined);
   const items = useMemo<InboxItem[]>(() => (messages ? buildInbox(messages, direction, minute * 60_000, typeName) : []), [messages, direction, minute, typeName]);
