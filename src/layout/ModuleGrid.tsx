@@ -1,19 +1,19 @@
 import { createElement, lazy, useCallback, useEffect, useMemo, type ComponentType, type CSSProperties, type LazyExoticComponent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import { useFhirClient } from '../fhir/context';
-import type { FhirClient } from '../fhir/client';
 import { useSession } from '../session/store';
 import { useDeviceClass } from '../app/deviceClass';
 import { useResolvedLayout } from './useLayout';
-import { searchQuery } from '../fhir/hooks';
-import { fhirKeys } from '../fhir/queryKeys';
+import { prefetchPage, uniqueDataNeeds } from './prefetchPage';
+
+export { uniqueDataNeeds };
 import type { Persona } from '../session/personnel';
 import { GRID_COLUMNS } from './schema';
 import type { LayoutNotice, ResolvedItem } from './resolve';
-import type { DataNeed, DeviceClass, ModuleManifest, ModuleProps } from './types';
+import type { DeviceClass, ModuleManifest, ModuleProps } from './types';
 import { ModuleFrame } from './ModuleFrame';
 
 const lazyComponents = new Map<string, LazyExoticComponent<ComponentType<ModuleProps>>>();
@@ -26,25 +26,6 @@ export function moduleComponent(manifest: ModuleManifest): LazyExoticComponent<C
     lazyComponents.set(manifest.id, component);
   }
   return component;
-}
-
-/** The unique searches of a page's modules: two modules asking the same thing cost one request. */
-export function uniqueDataNeeds(items: ResolvedItem[], context: { patientId?: string; persona: Persona }): DataNeed[] {
-  const seen = new Map<string, DataNeed>();
-  for (const item of items) {
-    if (item.manifest.needsPatient && !context.patientId) continue;
-    for (const need of item.manifest.data(context)) {
-      seen.set(JSON.stringify(fhirKeys.search(need.type, need.params)), need);
-    }
-  }
-  return [...seen.values()];
-}
-
-/** Starts a page's searches and the download of its modules' code (each chunk loads once). */
-function prefetchPage(queryClient: QueryClient, client: FhirClient, items: ResolvedItem[], needs: DataNeed[]): void {
-  for (const need of needs) void queryClient.prefetchQuery({ ...searchQuery(client, need.type, need.params), staleTime: 15_000 });
-  // The same import() the lazy component makes later; a failed load shows in the module's own frame.
-  for (const item of items) void item.manifest.load().catch(() => undefined);
 }
 
 /** Starts every module's searches at once, and the download of their code, before they render. */

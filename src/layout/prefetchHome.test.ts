@@ -7,6 +7,7 @@ import { fhirKeys } from '../fhir/queryKeys';
 import { unreadTopSearch } from '../exchange/inbox';
 import { prefetchHome } from './prefetchHome';
 import { layoutSearches } from './storage';
+import { listedPatientsSearch } from '../modules/listed-patients/searches';
 
 describe('prefetching the home page at sign-in', () => {
   it('asks for the layout documents and the top of the inbox, so the page finds them in the cache', async () => {
@@ -14,7 +15,7 @@ describe('prefetching the home page at sign-in', () => {
     await session.backend.ready();
     const queryClient = new QueryClient();
     const client = new FhirClient({ baseUrl: 'http://test/fhir', getToken: () => session.token, fetchImpl: session.fetchImpl });
-    prefetchHome(queryClient, client, session.persona, 'tablet');
+    void prefetchHome(queryClient, client, session.persona, 'tablet');
     const inboxKey = fhirKeys.search('Communication', unreadTopSearch(session.persona));
     const layoutKey = fhirKeys.search('Basic', layoutSearches.municipality(session.persona.municipalityCode));
     await expect.poll(() => queryClient.getQueryState(inboxKey)?.status, { timeout: 15_000 }).toBe('success');
@@ -24,11 +25,23 @@ describe('prefetching the home page at sign-in', () => {
     expect(top?.resources.map((m) => m.id)).toContain('xch-innlagt-1');
   }, 60_000);
 
+  it('once the layout is in, starts the searches of the modules on the home page', async () => {
+    const session = await mockBackendSession('gp', { municipality: 'Bergen' });
+    await session.backend.ready();
+    const queryClient = new QueryClient();
+    const client = new FhirClient({ baseUrl: 'http://test/fhir', getToken: () => session.token, fetchImpl: session.fetchImpl });
+    await prefetchHome(queryClient, client, session.persona, 'desktop');
+    // The GP's home page has the whole patient list (fastlegeliste): its search has started.
+    const listKey = fhirKeys.search('Patient', listedPatientsSearch(session.persona.practitionerRoleId));
+    expect(queryClient.getQueryState(listKey)).toBeDefined();
+    await expect.poll(() => queryClient.getQueryState(listKey)?.status, { timeout: 15_000 }).toBe('success');
+  }, 60_000);
+
   it('does not ask for an inbox a group’s home does not have', async () => {
     const session = await mockBackendSession('config-admin', { municipality: 'Bergen' });
     const queryClient = new QueryClient();
     const client = new FhirClient({ baseUrl: 'http://test/fhir', getToken: () => session.token, fetchImpl: session.fetchImpl });
-    prefetchHome(queryClient, client, session.persona, 'desktop');
+    await prefetchHome(queryClient, client, session.persona, 'desktop');
     expect(queryClient.getQueryCache().findAll({ queryKey: fhirKeys.type('Communication') })).toHaveLength(0);
   }, 60_000);
 });

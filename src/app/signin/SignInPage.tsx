@@ -1,7 +1,6 @@
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import Button from '@mui/material/Button';
 import { keyframes, styled } from '@mui/material/styles';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
@@ -62,7 +61,9 @@ const Spinner = styled('span')(({ theme }) => ({
   animation: `${spin} 1.4s linear infinite`,
 }));
 
-// The first page stays small: the error alert loads only when there is an error to show.
+// The first page stays small: the error alert loads only when there is an error to show, and
+// the OpenID Connect sign-in (a button to HelseID) only where config.json asks for it.
+const OidcSignIn = lazy(() => import('./OidcSignIn').then((m) => ({ default: m.OidcSignIn })));
 const ErrorAlert = lazy(() => import('../../ui/ErrorAlert').then((m) => ({ default: m.ErrorAlert })));
 
 /** A plain labelled text field: MUI's TextField would add ~20 KB to the first page. */
@@ -102,7 +103,7 @@ const Main = styled('main')(({ theme }) => ({
 }));
 const Header = styled('div')(({ theme }) => ({ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: theme.spacing(2), marginBottom: theme.spacing(2) }));
 const Card = styled(Paper)(({ theme }) => ({ padding: theme.spacing(2), [theme.breakpoints.up('md')]: { padding: theme.spacing(3) } }));
-const Stack = styled('div')(({ theme }) => ({ display: 'grid', gap: theme.spacing(2) }));
+export const Stack = styled('div')(({ theme }) => ({ display: 'grid', gap: theme.spacing(2) }));
 const Toolbar = styled('div')(({ theme }) => ({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: theme.spacing(2) }));
 const Status = styled('div')(({ theme }) => ({ display: 'flex', alignItems: 'center', gap: theme.spacing(2), padding: theme.spacing(4, 0) }));
 
@@ -113,35 +114,6 @@ function matches(persona: Persona, text: string, groupLabel: string): boolean {
     .toLocaleLowerCase('nb')
     .split(/\s+/)
     .every((word) => hay.includes(word));
-}
-
-function OidcSignIn() {
-  const { t } = useTranslation();
-  const { config } = useRuntimeConfig();
-  const [error, setError] = useState<unknown>(null);
-  const start = async () => {
-    if (!config.oidc) return;
-    try {
-      const { userManager } = await import('../../session/oidc');
-      const manager = await userManager(config.oidc, window.location.origin);
-      await manager.signinRedirect();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  return (
-    <Stack>
-      <Typography>{t('signIn.oidcIntro')}</Typography>
-      <Button variant="contained" size="large" onClick={() => void start()}>
-        {t('signIn.oidcButton')}
-      </Button>
-      {error ? (
-        <Suspense fallback={null}>
-          <ErrorAlert error={error} />
-        </Suspense>
-      ) : null}
-    </Stack>
-  );
 }
 
 function PersonaList() {
@@ -229,7 +201,13 @@ export function SignInPage() {
         <Typography color="text.secondary" style={{ marginBottom: 16 }}>
           {config.auth.kind === 'persona' ? t('signIn.personaIntro') : config.auth.kind === 'none' ? t('signIn.noAuthIntro') : ''}
         </Typography>
-        {config.auth.kind === 'oidc' ? <OidcSignIn /> : <PersonaList />}
+        {config.auth.kind === 'oidc' ? (
+          <Suspense fallback={null}>
+            <OidcSignIn />
+          </Suspense>
+        ) : (
+          <PersonaList />
+        )}
       </Card>
     </Main>
   );

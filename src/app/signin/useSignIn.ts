@@ -33,7 +33,7 @@ export function useSignInAs() {
       queryClient.removeQueries({ queryKey: ['fhir'] });
       useSession.getState().signIn(persona, token);
       // The home page's first searches start now, beside the workspace's code (not part of the sign-in page's own code).
-      void import('../../layout/prefetchHome').then(({ prefetchHome }) => prefetchHome(queryClient, client, persona, device));
+      void import('../../layout/prefetchHome').then(({ prefetchHome }) => prefetchHome(queryClient, client, persona, device)).catch(() => undefined);
       await navigate(`/${WORKSPACE_OF_GROUP[persona.personnelGroup]}`);
     },
   });

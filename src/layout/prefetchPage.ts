@@ -1,0 +1,27 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { FhirClient } from '../fhir/client';
+import { searchQuery } from '../fhir/hooks';
+import { fhirKeys } from '../fhir/queryKeys';
+import type { Persona } from '../session/personnel';
+import type { ResolvedItem } from './resolve';
+import type { DataNeed } from './types';
+
+/** The unique searches of a page's modules: two modules asking the same thing cost one request. */
+export function uniqueDataNeeds(items: ResolvedItem[], context: { patientId?: string; persona: Persona }): DataNeed[] {
+  const seen = new Map<string, DataNeed>();
+  for (const item of items) {
+    if (item.manifest.needsPatient && !context.patientId) continue;
+    for (const need of item.manifest.data(context)) {
+      seen.set(JSON.stringify(fhirKeys.search(need.type, need.params)), need);
+    }
+  }
+  return [...seen.values()];
+}
+
+/** Starts a page's searches and the download of its modules' code (each chunk loads once). */
+export function prefetchPage(queryClient: QueryClient, client: FhirClient, items: ResolvedItem[], needs: DataNeed[]): void {
+  for (const need of needs) void queryClient.prefetchQuery({ ...searchQuery(client, need.type, need.params), staleTime: 15_000 });
+  // The same import() the lazy component makes later; a failed load shows in the module's own frame.
+  for (const item of items) void item.manifest.load().catch(() => undefined);
+}
+
