@@ -10,11 +10,11 @@ import type { Translation } from './src/i18n/nb';
  *
  *  - `__SIGN_IN_SHELL_STRINGS__`: the words of the sign-in page's heading and introduction in
  *    every language, taken from src/i18n, so the page shows them before any JavaScript has run;
- *  - `__APP_ENTRY__` and `__APP_PRELOADS__`: the app's entry script and the chunks it needs at
- *    start (its static imports and the start-up stages). In a build the boot script adds the
- *    module preloads and the <script> itself: on the sign-in page once the heading and
- *    introduction are on screen, elsewhere at once. With the dev server they are `null` and `[]`
- *    and Vite's own script tag runs the app.
+ *  - `__APP_ENTRY__`: the app's entry script. In a build, the module preloads of what it needs
+ *    at start (its static imports and the start-up stages) stand in a <template id="app-preloads">,
+ *    and the boot script adds them and the <script> itself: on the sign-in page once the heading
+ *    and introduction are on screen, elsewhere at once. With the dev server it is `null` and
+ *    Vite's own script tag runs the app.
  */
 function bootPlugin(): Plugin {
   const strings = async (language: 'nb' | 'en') => {
@@ -34,7 +34,7 @@ function bootPlugin(): Plugin {
       order: 'post',
       async handler(html, ctx) {
         html = replace(html, '__SIGN_IN_SHELL_STRINGS__', json({ nb: await strings('nb'), en: await strings('en') }));
-        if (!ctx.bundle) return replace(replace(html, '__APP_ENTRY__', 'null'), '__APP_PRELOADS__', '[]');
+        if (!ctx.bundle) return replace(html, '__APP_ENTRY__', 'null');
         let entry: string | undefined;
         html = html.replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/, (_, src: string) => {
           entry = src;
@@ -60,12 +60,13 @@ function bootPlugin(): Plugin {
           const chunk = bundle[file];
           if (chunk?.type === 'chunk' && !/\/mocks\//.test(chunk.facadeModuleId ?? '')) visit(file);
         }
-        // No preload starts before the first paint: the boot script adds the links together with
-        // the entry script (a download that ends before the first paint holds it up on a slow
-        // network; and Chromium compiles a preloaded module as it arrives, in the parser's task).
-        const files = [...preloaded, ...stages].map((file) => `/${file}`);
+        // No preload starts before the first paint: the links stand in a <template> (inert: the
+        // browser fetches nothing from it), and the boot script puts them in the head together
+        // with the entry script. A download that ends before the first paint holds it up on a slow
+        // network, and Chromium compiles a preloaded module as it arrives, in the parser's task.
+        const links = [...preloaded, ...stages].map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('');
         html = html.replace(/<link rel="modulepreload" crossorigin href="[^"]+">\s*/g, '');
-        html = replace(html, '__APP_PRELOADS__', json(files));
+        html = html.replace('</head>', () => `  <template id="app-preloads">${links}</template>\n  </head>`);
         return replace(html, '__APP_ENTRY__', json(entry));
       },
     },
