@@ -4,20 +4,14 @@ import type { Patient } from 'fhir/r4';
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { formatName } from '../fhir/format';
 import { useFhirRead, useFhirSearch } from '../fhir/hooks';
 import { useSession } from '../session/store';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { LoadingLines } from '../ui/QueryList';
-import { formatDateTime } from '../ui/dates';
 import { useUnitAccessReview } from './api';
-import { basisText } from './AccessLogPage';
+import { AccessTable, basisText } from './AccessTable';
+import { LoadingLines } from '../ui/QueryList';
 import { describeAudit } from './describe';
 import { isLeader } from './LeaderMenuItem';
 import { registerAccessStrings } from './strings';
@@ -64,41 +58,19 @@ export function Component() {
             {t('access.review.unusualHelp')}
           </Typography>
           {review.error && <ErrorAlert error={review.error} onRetry={() => void review.refetch()} />}
-          {review.isPending ? (
-            <LoadingLines />
-          ) : rows.length === 0 ? (
-            <Typography>{t('access.review.empty')}</Typography>
-          ) : (
-            <Box sx={{ overflowX: 'auto' }}>
-              <Table size="small" aria-label={t('access.review.open')}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{t('access.log.when')}</TableCell>
-                    <TableCell>{t('access.log.who')}</TableCell>
-                    <TableCell>{t('access.review.patient')}</TableCell>
-                    <TableCell>{t('access.log.reason')}</TableCell>
-                    <TableCell>{t('access.review.text')}</TableCell>
-                    <TableCell>{t('access.review.flags')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {rows.map((row) => (
-                    <TableRow key={row.id}>
-                      <TableCell>{formatDateTime(row.when)}</TableCell>
-                      <TableCell>
-                        {row.who}
-                        {row.role ? ` (${t(`group.${row.role}`)})` : ''}
-                      </TableCell>
-                      <TableCell>{row.patient ? (names.get(row.patient) ?? row.patient) : ''}</TableCell>
-                      <TableCell>{basisText(t, row)}</TableCell>
-                      <TableCell>{row.text ?? ''}</TableCell>
-                      <TableCell>{row.flags.map((f) => t(f === 'shared-address' ? 'access.review.sharedAddress' : 'access.review.many')).join(', ')}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </Box>
-          )}
+          <AccessTable
+            label={t('access.review.open')}
+            pending={review.isPending}
+            empty={t('access.review.empty')}
+            rows={rows}
+            columns={[t('access.review.patient'), t('access.log.reason'), t('access.review.text'), t('access.review.flags')]}
+            cells={(row) => [
+              row.patient ? (names.get(row.patient) ?? row.patient) : '',
+              basisText(t, row),
+              row.text ?? '',
+              row.flags.map((f) => t(f === 'shared-address' ? 'access.review.sharedAddress' : 'access.review.many')).join(', '),
+            ]}
+          />
         </>
       )}
     </Box>
