@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 /**
  * Playwright journeys drive the production build (served by `vite preview`) with the embedded
- * mock backend. Chromium: CHROME_PATH (Debian's chromium here and in CI, see .ci/run); on other
+ * mock backend. Chromium: CHROME_PATH (Debian's chromium-headless-shell here and in CI, see .ci/run); on other
  * machines Playwright's own browser.
  */
 const executablePath = process.env.CHROME_PATH || undefined;
