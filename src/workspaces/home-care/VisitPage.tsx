@@ -526,12 +526,12 @@ export function VisitPage() {
         </Button>
       </Box>
       <Typography variant="h1">{visit ? t('homeCare.visit.title', { name: visit.patientName }) : t('homeCare.visit.loading')}</Typography>
-      {search.error ? (
-        <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />
-      ) : search.isPending ? (
-        <LoadingLines />
+      {/* A refresh that fails (patchy coverage) says so above the visit; the visit and what is typed stay. */}
+      {search.error && <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />}
+      {search.isPending ? (
+        !search.error && <LoadingLines />
       ) : !visit || !persona ? (
-        <Alert severity="warning">{t('homeCare.visit.notFound')}</Alert>
+        !search.error && <Alert severity="warning">{t('homeCare.visit.notFound')}</Alert>
       ) : (
         <VisitForm key={visit.id} visit={visit} persona={persona} workspaceId="home-care" />
       )}

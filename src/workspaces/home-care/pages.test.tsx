@@ -95,6 +95,42 @@ describe('a visit with patchy coverage', () => {
   });
 });
 
+describe('a visit whose refresh fails', () => {
+  it('keeps the visit and what is typed on screen, and says the refresh failed', async () => {
+    const s = await session('homecare-nurse');
+    const visit = await firstVisit(s);
+    let failReads = false;
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (failReads && (init?.method ?? 'GET') === 'GET' && String(input).includes('/Appointment')) {
+        const outcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: 'Temporarily unavailable' }] };
+        return new Response(JSON.stringify(outcome), { status: 503, headers: { 'Content-Type': 'application/fhir+json' } });
+      }
+      return s.fetchImpl(input, init);
+    }) as typeof fetch;
+    const { queryClient } = renderWithProviders(
+      <Routes>
+        <Route path="/home-care/visit/:appointmentId" element={<VisitPage />} />
+      </Routes>,
+      { fetchImpl, token: s.token, route: `/home-care/visit/${visit.id ?? ''}` },
+    );
+    const user = userEvent.setup();
+    // Not checked in: the visit stays booked for the other tests.
+    const report = await screen.findByRole('textbox', { name: 'Rapport' }, { timeout: 15_000 });
+    await user.type(report, 'Sov godt i natt.');
+
+    failReads = true;
+    await queryClient.refetchQueries({ type: 'active' });
+    expect(await screen.findByText('Feil på serveren')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Rapport' })).toHaveValue('Sov godt i natt.');
+    expect(screen.getByRole('button', { name: 'Sjekk inn' })).toBeInTheDocument();
+
+    failReads = false;
+    await user.click(screen.getAllByRole('button', { name: 'Prøv igjen' })[0]!);
+    await waitFor(() => expect(screen.queryByText('Feil på serveren')).not.toBeInTheDocument());
+    expect(screen.getByRole('textbox', { name: 'Rapport' })).toHaveValue('Sov godt i natt.');
+  });
+});
+
 /** The visit page with no coverage for writes (POSTs fail as fetch does offline) until `offline` is set false. */
 function renderVisitWithoutCoverage(s: MockSession, visit: Appointment): { offline: boolean } {
   const network = { offline: true };
