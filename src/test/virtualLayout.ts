@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 
 /**
- * jsdom lays nothing out, so a virtualised list (@tanstack/react-virtual) would render no rows.
+ * The test DOM (happy-dom) lays nothing out, so a virtualised list (@tanstack/react-virtual) would render no rows.
  * Gives the element with `data-testid={scroller}` a viewport height and each element with the
  * row role a height, for the test file (call it at the top level; restored after the file).
  */

@@ -13,7 +13,7 @@ import { fakeVirtualLayout } from '../../test/virtualLayout';
 
 let session: MockSession;
 
-// jsdom has no layout: give the timeline's scroll box a height and every row one, so the
+// the test DOM has no layout: give the timeline's scroll box a height and every row one, so the
 // virtualiser renders what a 600 px box would show (and a few rows around it).
 const SCROLL_HEIGHT = 600;
 const ROW_HEIGHT = 60;

@@ -9,7 +9,7 @@ import { useSession } from '../../session/store';
 import Inbox from './Inbox';
 import { fakeVirtualLayout } from '../../test/virtualLayout';
 
-// jsdom has no layout: the list's scroll box and its rows get heights, so the virtualiser renders rows.
+// the test DOM has no layout: the list's scroll box and its rows get heights, so the virtualiser renders rows.
 fakeVirtualLayout({ scroller: 'inbox-scroll', viewport: 600, row: 76 });
 
 // The scenario's clock (mocks/testing.ts) is 26.11.2026 09:00; the nurse looks at 09:30.

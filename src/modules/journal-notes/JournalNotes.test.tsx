@@ -16,7 +16,7 @@ import { fakeVirtualLayout } from '../../test/virtualLayout';
 
 i18n.addResourceBundle('nb', 'translation', { journal: notesNb }, true, true);
 
-// jsdom has no layout: give the list's scroll box a height and every row one, so the
+// the test DOM has no layout: give the list's scroll box a height and every row one, so the
 // virtualiser renders what a 600 px box would show (and a few rows around it).
 const SCROLL_HEIGHT = 600;
 const ROW_HEIGHT = 60;
@@ -40,7 +40,7 @@ async function renderJournal(session: MockSession, patientId: string, { device =
   return result;
 }
 
-/** Writes into a field the way a user pastes a prepared text: one change (typing every key is slow in jsdom). */
+/** Writes into a field the way a user pastes a prepared text: one change (typing every key is slow in a test DOM). */
 async function write(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {
   await user.click(field);
   await user.paste(text);

@@ -16,7 +16,7 @@ import { fakeVirtualLayout } from '../../test/virtualLayout';
 
 i18n.addResourceBundle('nb', 'translation', { labResults: labResultsNb }, true, true);
 
-// jsdom has no layout: give the list's scroll box a height and every card one, so the
+// the test DOM has no layout: give the list's scroll box a height and every card one, so the
 // virtualiser renders what a 900 px box would show (and a few cards around it).
 fakeVirtualLayout({ scroller: 'lab-results-scroll', viewport: 900, row: 150 });
 

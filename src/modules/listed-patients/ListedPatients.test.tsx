@@ -19,7 +19,7 @@ import { fakeVirtualLayout } from '../../test/virtualLayout';
 workAfterScenarioClock();
 beforeEach(() => useListState.setState({ owner: undefined }));
 
-// jsdom has no layout: give the list's scroll box a height and every row one, so the
+// the test DOM has no layout: give the list's scroll box a height and every row one, so the
 // virtualiser renders what a 600 px box would show (and a few rows around it).
 fakeVirtualLayout({ scroller: 'listed-patients-scroll', viewport: 600, row: 44, rowRole: 'row' });
 let session: MockSession;

@@ -65,7 +65,7 @@ async function renderProblems(session: MockSession, patientId: string, options: 
   return { user, sent };
 }
 
-/** Puts text into a field the way a paste does: one input event (typing every key is slow in jsdom). */
+/** Puts text into a field the way a paste does: one input event (typing every key is slow in a test DOM). */
 async function enter(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {
   await user.click(field);
   await user.paste(text);

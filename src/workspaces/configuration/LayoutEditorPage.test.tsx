@@ -92,7 +92,7 @@ async function waitForCanvas() {
 
 beforeEach(() => {
   useSession.setState({ persona: admin, token: 'token', recentPatientIds: [] });
-  // jsdom has no matchMedia; a desktop screen with a mouse.
+  // A desktop screen with a mouse, whatever the test DOM reports.
   vi.stubGlobal('matchMedia', (query: string) => ({ matches: false, media: query, addEventListener: () => undefined, removeEventListener: () => undefined }));
 });
 afterEach(() => {
