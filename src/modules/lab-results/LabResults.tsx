@@ -6,8 +6,6 @@ import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Skeleton from '@mui/material/Skeleton';
-import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ModuleProps } from '../../layout/types';
@@ -27,6 +25,7 @@ import { REVIEWER_GROUPS } from '../../fhir/results/review';
 import { TrendPanel } from './TrendPanel';
 import { useLabResults } from './useLabResults';
 import { useMarkSeen } from '../../fhir/results/useMarkSeen';
+import { TabBar } from '../../ui/TabBar';
 
 registerModuleStrings('labResults', { nb: labResultsNb, en: labResultsEn });
 
@@ -103,10 +102,12 @@ export default function LabResults({ patientId, config, device }: ModuleProps) {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, height: '100%', minHeight: 0 }}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 2, rowGap: 0.5 }}>
-        <Tabs value={tab} onChange={(_, v: TabKey) => setTab(v)} aria-label={t('labResults.tabs.label')} sx={{ minHeight: 0 }}>
-          <Tab value="results" label={t('labResults.tabs.results')} id={`${tabsId}-results-tab`} aria-controls={`${tabsId}-results`} />
-          <Tab value="trend" label={t('labResults.tabs.trend')} id={`${tabsId}-trend-tab`} aria-controls={`${tabsId}-trend`} />
-        </Tabs>
+        <TabBar
+          label={t('labResults.tabs.label')}
+          value={tab}
+          onChange={setTab}
+          tabs={(['results', 'trend'] as const).map((k) => ({ value: k, label: t(`labResults.tabs.${k}`), id: `${tabsId}-${k}-tab`, controls: `${tabsId}-${k}` }))}
+        />
         <Typography variant="body2" role="status" aria-live="polite" sx={{ ml: 'auto', fontWeight: counts.unseenAbnormal > 0 ? 600 : 400 }}>
           {summary}
         </Typography>

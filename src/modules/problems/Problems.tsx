@@ -6,8 +6,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import List from '@mui/material/List';
-import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import type { ServiceCode } from '../../domain/services';
 import { useFhirSearch } from '../../fhir/hooks';
@@ -24,6 +22,7 @@ import { canSetDiagnoses, clinicalStatusOf, isListed, sortProblems } from './mod
 import { ProblemDialog, type DialogOutcome } from './ProblemDialog';
 import { ProblemItem } from './ProblemItem';
 import { problemSearches } from './searches';
+import { TabBar } from '../../ui/TabBar';
 
 registerModuleStrings('problems', { nb: problemsNb, en: problemsEn });
 
@@ -106,11 +105,12 @@ export default function Problems({ patientId, device }: ModuleProps) {
           {message.text}
         </Alert>
       )}
-      <Tabs value={view} onChange={(_, v: View) => setView(v)} aria-label={t('problems.tabs.label')} variant="scrollable" allowScrollButtonsMobile>
-        {VIEWS.map((v) => (
-          <Tab key={v} value={v} id={`${baseId}-tab-${v}`} aria-controls={panelId} label={t(`problems.tabs.${v}`, { count: byView[v].length })} />
-        ))}
-      </Tabs>
+      <TabBar
+        label={t('problems.tabs.label')}
+        value={view}
+        onChange={setView}
+        tabs={VIEWS.map((v) => ({ value: v, id: `${baseId}-tab-${v}`, controls: panelId, label: t(`problems.tabs.${v}`, { count: byView[v].length }) }))}
+      />
       <Box role="tabpanel" id={panelId} aria-labelledby={`${baseId}-tab-${view}`}>
         {search.error ? (
           <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />

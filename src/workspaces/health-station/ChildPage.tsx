@@ -5,8 +5,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
-import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { currentConsultation } from '../../domain/childProgramme';
 import { PatientContextBar } from '../../journal/PatientContextBar';
@@ -20,6 +18,7 @@ import { ProgrammePanel } from './ProgrammePanel';
 import { VaccinesPanel } from './VaccinesPanel';
 import { formatChildAge } from './format';
 import { useChild } from './hooks';
+import { TabBar } from '../../ui/TabBar';
 
 const TABS = ['programme', 'growth', 'vaccines', 'note', 'family'] as const;
 type TabKey = (typeof TABS)[number];
@@ -66,11 +65,7 @@ export function ChildPage() {
       {d && d.ageDays > 6 * 365 && <Alert severity="info">{t('hs.child.notChild', { age: formatChildAge(t, birthDate, child.today) })}</Alert>}
       {error && <ErrorAlert error={error} />}
       <Paper sx={{ p: { xs: 1, sm: 2 } }}>
-        <Tabs value={tab} onChange={(_, v: TabKey) => setTab(v)} aria-label={t('hs.child.tabs')} variant="scrollable" allowScrollButtonsMobile>
-          {TABS.map((k) => (
-            <Tab key={k} value={k} label={t(`hs.child.${k}`)} id={`hs-tab-${k}`} aria-controls={`hs-panel-${k}`} sx={{ minHeight: 48 }} />
-          ))}
-        </Tabs>
+        <TabBar label={t('hs.child.tabs')} value={tab} onChange={setTab} tabs={TABS.map((k) => ({ value: k, label: t(`hs.child.${k}`), id: `hs-tab-${k}`, controls: `hs-panel-${k}` }))} />
         <Box role="tabpanel" id={`hs-panel-${tab}`} aria-labelledby={`hs-tab-${tab}`} sx={{ pt: 2 }}>
           <Typography component="h2" variant="h2" sx={{ mb: 2 }}>
             {t(`hs.child.${tab}`)}
