@@ -1,6 +1,7 @@
 import type { AuditEvent, Parameters } from 'fhir/r4';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ACCESS_OPERATION, ACCESS_OUTCOME_SYSTEM, type AccessBasis, type AccessReason } from '../domain/access';
+import type { FhirClient } from '../fhir/client';
 import { useFhirClient } from '../fhir/context';
 import { isFhirError, type FhirError } from '../fhir/errors';
 import { fhirKeys } from '../fhir/queryKeys';
@@ -32,15 +33,13 @@ export function needsReason(error: unknown): error is FhirError {
   return isFhirError(error) && error.status === 403 && Boolean(error.outcome?.issue.some((i) => i.details?.coding?.some((c) => c.system === ACCESS_OUTCOME_SYSTEM && c.code === 'reason-required')));
 }
 
-/** How the signed-in user may read the patient now (basis, and the grant's reason and end). */
-export function usePatientAccess(patientId: string | undefined) {
-  const client = useFhirClient();
-  return useQuery<PatientAccess, FhirError>({
-    queryKey: accessKeys.status(patientId ?? ''),
-    enabled: Boolean(patientId),
+/** The query for how the signed-in user may read the patient now (also started with a chart: ModuleGrid). */
+export function patientAccessQuery(client: FhirClient, patientId: string) {
+  return queryOptions<PatientAccess, FhirError>({
+    queryKey: accessKeys.status(patientId),
     staleTime: 30_000,
     queryFn: async () => {
-      const p = await client.request<Parameters>('GET', `Patient/${encodeURIComponent(patientId ?? '')}/${ACCESS_OPERATION}`);
+      const p = await client.request<Parameters>('GET', `Patient/${encodeURIComponent(patientId)}/${ACCESS_OPERATION}`);
       const out: PatientAccess = { allowed: parameter(p, 'allowed')?.valueBoolean === true };
       const basis = parameter(p, 'basis')?.valueCode;
       if (basis) out.basis = basis as AccessBasis;
@@ -53,6 +52,12 @@ export function usePatientAccess(patientId: string | undefined) {
       return out;
     },
   });
+}
+
+/** How the signed-in user may read the patient now (basis, and the grant's reason and end). */
+export function usePatientAccess(patientId: string | undefined) {
+  const client = useFhirClient();
+  return useQuery<PatientAccess, FhirError>({ ...patientAccessQuery(client, patientId ?? ''), enabled: Boolean(patientId) });
 }
 
 export type AccessRequest = { emergency: false; reason: AccessReason; text: string } | { emergency: true; text: string };

@@ -15,6 +15,7 @@ import { GRID_COLUMNS } from './schema';
 import type { LayoutNotice, ResolvedItem } from './resolve';
 import type { DeviceClass, ModuleManifest, ModuleProps } from './types';
 import { ModuleFrame } from './ModuleFrame';
+import { patientAccessQuery } from '../access/api';
 
 const lazyComponents = new Map<string, LazyExoticComponent<ComponentType<ModuleProps>>>();
 
@@ -50,6 +51,8 @@ export function usePrefetchPatientChart(): (patientId: string) => void {
     (patientId: string) => {
       if (!persona || layout.isPending) return;
       prefetchPage(queryClient, client, layout.items, uniqueDataNeeds(layout.items, { persona, patientId }));
+      // The chart's access banner asks too.
+      void queryClient.prefetchQuery(patientAccessQuery(client, patientId));
     },
     [client, queryClient, persona, layout.items, layout.isPending],
   );

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { FhirClient } from '../fhir/client';
 import { searchQuery } from '../fhir/hooks';
+import { prefetchProvenance } from '../journal/provenanceDirectory';
 import { fhirKeys } from '../fhir/queryKeys';
 import type { Persona } from '../session/personnel';
 import type { ResolvedItem } from './resolve';
@@ -20,7 +21,12 @@ export function uniqueDataNeeds(items: ResolvedItem[], context: { patientId?: st
 
 /** Starts a page's searches and the download of its modules' code (each chunk loads once). */
 export function prefetchPage(queryClient: QueryClient, client: FhirClient, items: ResolvedItem[], needs: DataNeed[]): void {
-  for (const need of needs) void queryClient.prefetchQuery({ ...searchQuery(client, need.type, need.params), staleTime: 15_000 });
+  for (const need of needs) {
+    const search = { ...searchQuery(client, need.type, need.params), staleTime: 15_000 };
+    // What the results name (authors, units) is looked up as soon as they arrive, not after the
+    // modules have rendered them.
+    void queryClient.prefetchQuery(search).then(() => prefetchProvenance(queryClient, client, queryClient.getQueryData(search.queryKey)?.bundle));
+  }
   // The same import() the lazy component makes later; a failed load shows in the module's own frame.
   for (const item of items) void item.manifest.load().catch(() => undefined);
 }
