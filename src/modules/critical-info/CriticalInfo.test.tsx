@@ -33,12 +33,18 @@ interface Write {
 }
 
 /** Renders the module (and, if asked, the patient context bar above it) for the session's persona. */
-async function renderModule(session: MockSession, patientId: string, options: { bar?: boolean; failWrites?: number } = {}) {
+async function renderModule(session: MockSession, patientId: string, options: { bar?: boolean; failWrites?: number; network?: { failReads: boolean } } = {}) {
   useSession.setState({ persona: session.persona, token: session.token });
   const writes: Write[] = [];
   let failures = options.failWrites ?? 0;
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
+    if (method === 'GET' && options.network?.failReads) {
+      return new Response(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: 'Temporarily unavailable' }] }), {
+        status: 503,
+        headers: { 'Content-Type': 'application/fhir+json' },
+      });
+    }
     if (method === 'POST' || method === 'PUT') {
       writes.push({ method, url: String(input), ifMatch: new Headers(init?.headers).get('If-Match') });
       if (failures > 0) {
@@ -97,6 +103,24 @@ describe('critical information', { timeout: 60_000 }, () => {
     // A GP may correct and refute.
     expect(within(penicillin).getByRole('button', { name: 'Korriger Penicillin' })).toBeInTheDocument();
     expect(within(penicillin).getByRole('button', { name: 'Avkreft Penicillin' })).toBeInTheDocument();
+  });
+
+  it('keeps the entries on screen when a refresh fails, says so, and never says "none" for want of an answer', async () => {
+    const network = { failReads: false };
+    const { queryClient } = await renderModule(gp, 'pat-00165', { network });
+    expect(titles(hypersensitivity())).toContain('Penicillin');
+    network.failReads = true;
+    await queryClient.refetchQueries({ type: 'active' });
+    expect(await screen.findByText('Feil på serveren')).toBeInTheDocument();
+    expect(titles(hypersensitivity())).toContain('Penicillin');
+    expect(screen.queryByText('Ingen kritisk informasjon registrert.')).toBeNull();
+  });
+
+  it('says nothing is known, not "none", when the first load fails', async () => {
+    await renderModule(gp, 'pat-00165', { network: { failReads: true } });
+    expect(await screen.findByText('Feil på serveren')).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Overfølsomhetsreaksjoner' })).toBeNull();
+    expect(screen.queryByText('Ingen kritisk informasjon registrert.')).toBeNull();
   });
 
   it('adds a severe drug reaction: it comes first, says "Alvorlig", and the context bar names it', async () => {

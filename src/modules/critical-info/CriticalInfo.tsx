@@ -107,13 +107,14 @@ export default function CriticalInfo({ patientId, device }: ModuleProps) {
           {t('criticalInfo.entry.lookupFailed')}
         </Typography>
       )}
-      {data.error ? (
-        <ErrorAlert error={data.error} onRetry={data.refetch} />
-      ) : data.isPending ? (
-        <LoadingLines />
+      {/* A refresh that fails says so above what was shown, which stays; and "none" is never
+          said for want of an answer. */}
+      {data.error && <ErrorAlert error={data.error} onRetry={data.refetch} />}
+      {data.isPending ? (
+        !data.error && <LoadingLines />
       ) : (
         <>
-          {groups.length === 0 && <Typography color="text.secondary">{service ? t('criticalInfo.noneForService') : t('criticalInfo.none')}</Typography>}
+          {groups.length === 0 && !data.error && <Typography color="text.secondary">{service ? t('criticalInfo.noneForService') : t('criticalInfo.none')}</Typography>}
           {groups.map((group) => (
             <CategoryGroup key={group.category ?? 'other'} category={group.category}>
               {group.entries.map((entry) => (

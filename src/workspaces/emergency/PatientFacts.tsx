@@ -42,12 +42,12 @@ export function PatientFacts({ patient }: { patient: Patient }) {
             <Typography component="h3" variant="h3">
               {t('edPages.facts.critical')}
             </Typography>
-            {critical.error ? (
-              <ErrorAlert error={critical.error} />
-            ) : critical.isPending ? (
-              <LoadingLines />
+            {/* A failed refresh says so; what was shown stays, and "none" is never said for want of an answer. */}
+            {critical.error && <ErrorAlert error={critical.error} />}
+            {critical.isPending ? (
+              !critical.error && <LoadingLines />
             ) : critical.count === 0 ? (
-              <Typography>{t('edPages.facts.noCritical')}</Typography>
+              !critical.error && <Typography>{t('edPages.facts.noCritical')}</Typography>
             ) : (
               <Box component="ul" sx={{ m: 0, pl: 3 }}>
                 {critical.allergies.map((a) => (
