@@ -82,11 +82,11 @@ export default function Documents({ patientId, device }: ModuleProps) {
       {provenance.error && <Alert severity="info">{t('provenance.lookupFailed')}</Alert>}
       {total !== undefined && total > views.length && <Alert severity="info">{t('documents.truncated', { shown: views.length, total })}</Alert>}
 
-      {search.error ? (
-        <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />
-      ) : search.isPending ? (
-        <LoadingLines />
-      ) : shown.length === 0 ? (
+      {/* A refresh that fails (patchy coverage) says so above what was shown, which stays. */}
+      {search.error && <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />}
+      {search.isPending ? (
+        !search.error && <LoadingLines />
+      ) : !search.data ? null : shown.length === 0 ? (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
           <Typography color="text.secondary">{views.length === 0 ? t('documents.none') : t('documents.noMatch')}</Typography>
           {filtered && (

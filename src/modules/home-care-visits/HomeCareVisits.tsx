@@ -174,11 +174,11 @@ export default function HomeCareVisits({ workspaceId }: ModuleProps) {
           {notice}
         </Alert>
       )}
-      {route.error ? (
-        <ErrorAlert error={route.error} onRetry={() => void route.refetch()} />
-      ) : route.isPending ? (
-        <LoadingLines />
-      ) : (
+      {/* A refresh that fails (patchy coverage) says so above what was shown, which stays. */}
+      {route.error && <ErrorAlert error={route.error} onRetry={() => void route.refetch()} />}
+      {route.isPending ? (
+        !route.error && <LoadingLines />
+      ) : !route.data ? null : (
         <>
           <Typography role="status" sx={{ fontWeight: 600 }}>
             {!mine && `${t('homeCare.route.colleague')} ${workers.find((w) => w.roleId === roleId)?.name ?? ''}: `}

@@ -36,11 +36,11 @@ export function HandoverPage() {
           {t('homeCare.handover.purpose')} {persona?.unitName}
         </Typography>
       </Box>
-      {search.error ? (
-        <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />
-      ) : search.isPending ? (
-        <LoadingLines />
-      ) : reports.length === 0 ? (
+      {/* A refresh that fails (patchy coverage) says so above what was shown, which stays. */}
+      {search.error && <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />}
+      {search.isPending ? (
+        !search.error && <LoadingLines />
+      ) : !search.data ? null : reports.length === 0 ? (
         <Typography>{t('homeCare.handover.empty')}</Typography>
       ) : (
         <>

@@ -198,6 +198,22 @@ describe('today’s visits', () => {
     await waitFor(() => expect(within(screen.getByRole('list', { name: 'Dagens besøk' })).getAllByRole('listitem')).toHaveLength(before.length - 1));
   });
 
+  it('keeps the day’s visits on screen when a refresh fails without coverage, and says so', async () => {
+    const s = await session('homecare-worker');
+    const network = { offline: false };
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (network.offline) throw new TypeError('Failed to fetch');
+      return s.fetchImpl(input, init);
+    }) as typeof fetch;
+    const { queryClient } = renderWithProviders(<HomeCareVisits workspaceId="home-care" config={{}} device="tablet" />, { fetchImpl, token: s.token });
+    const route = await screen.findByRole('list', { name: 'Dagens besøk' }, { timeout: 15_000 });
+    const visits = within(route).getAllByRole('listitem').length;
+    network.offline = true;
+    await queryClient.refetchQueries({ type: 'active' });
+    expect(await screen.findByRole('button', { name: 'Prøv igjen' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Dagens besøk' })).getAllByRole('listitem')).toHaveLength(visits);
+  });
+
   it('a care worker sees the route but cannot move visits', async () => {
     const s = await session('homecare-worker');
     renderWithProviders(<HomeCareVisits workspaceId="home-care" config={{}} device="tablet" />, { fetchImpl: s.fetchImpl, token: s.token });
