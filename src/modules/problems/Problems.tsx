@@ -112,11 +112,11 @@ export default function Problems({ patientId, device }: ModuleProps) {
         tabs={VIEWS.map((v) => ({ value: v, id: `${baseId}-tab-${v}`, controls: panelId, label: t(`problems.tabs.${v}`, { count: byView[v].length }) }))}
       />
       <Box role="tabpanel" id={panelId} aria-labelledby={`${baseId}-tab-${view}`}>
-        {search.error ? (
-          <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />
-        ) : search.isPending ? (
-          <LoadingLines />
-        ) : shown.length === 0 ? (
+        {/* A refresh that fails says so above the list, which stays. */}
+        {search.error && <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />}
+        {search.isPending ? (
+          !search.error && <LoadingLines />
+        ) : !search.data ? null : shown.length === 0 ? (
           <Typography color="text.secondary">{emptyText}</Typography>
         ) : (
           <List dense disablePadding aria-label={t('problems.listLabel')}>
