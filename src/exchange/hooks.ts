@@ -65,6 +65,8 @@ export function useInbox(persona: Persona | null, direction: Direction) {
     partial: !query.data && Boolean(messages),
     unreadTotal: top.data?.total,
     isPending: !messages && !query.error,
+    /** Messages are there to show (also when a later look for new ones failed). */
+    loaded: Boolean(messages),
   };
 }
 

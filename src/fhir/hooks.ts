@@ -128,7 +128,8 @@ export function useAllPages<T extends ResourceType>(type: T, params: SearchParam
     queryKey: [...fhirKeys.type(type), 'all-pages', params ?? {}],
     enabled: params !== undefined,
     queryFn: async () => {
-      const first = await queryClient.fetchQuery(searchQuery(client, type, params ?? {}));
+      // No retries of its own: this query retries as a whole (nested, a dead network took 12 s to say so).
+      const first = await queryClient.fetchQuery({ ...searchQuery(client, type, params ?? {}), retry: false });
       const all = [...first.resources];
       let bundle = first.bundle;
       for (let page = 1; page < MAX_PAGES; page++) {
@@ -155,7 +156,8 @@ export function useAllBundles<T extends ResourceType>(type: T, params: SearchPar
     queryKey: [...fhirKeys.type(type), 'all-bundles', params ?? {}],
     enabled: params !== undefined,
     queryFn: async () => {
-      const first = await queryClient.fetchQuery(searchQuery(client, type, params ?? {}));
+      // No retries of its own: this query retries as a whole (nested, a dead network took 12 s to say so).
+      const first = await queryClient.fetchQuery({ ...searchQuery(client, type, params ?? {}), retry: false });
       const bundles = [first.bundle];
       for (let page = 1; page < MAX_PAGES; page++) {
         const next = client.nextPage(bundles[bundles.length - 1]!);

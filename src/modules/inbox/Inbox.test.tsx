@@ -60,4 +60,23 @@ describe('the inbox', () => {
     expect(rows[1]).not.toHaveTextContent('Svarfrist passert');
     expect(screen.getByText(/1 spørsmål over svarfristen/)).toBeInTheDocument();
   }, 60_000);
+  it('keeps the messages on screen when a look for new ones fails without coverage, and says so', async () => {
+    const session = await mockBackendSession('homecare-nurse', { municipality: 'Bergen' });
+    await session.backend.ready();
+    useSession.setState({ persona: session.persona, token: session.token });
+    const network = { offline: false };
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (network.offline) throw new TypeError('Failed to fetch');
+      return session.fetchImpl(input, init);
+    }) as typeof fetch;
+    const { queryClient } = renderWithProviders(<Inbox config={{}} workspaceId="home-care" device="desktop" />, { fetchImpl, token: session.token });
+    const incoming = await screen.findByRole('list', { name: 'Innkommende meldinger' }, { timeout: 15_000 });
+    const shown = within(incoming).getAllByRole('listitem').length;
+    expect(shown).toBeGreaterThan(0);
+    // The inbox's next look for new messages (what its poll does), with no coverage.
+    network.offline = true;
+    await queryClient.invalidateQueries({ queryKey: ['fhir', 'Communication'] });
+    expect(await screen.findByRole('button', { name: 'Prøv igjen' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Innkommende meldinger' })).getAllByRole('listitem')).toHaveLength(shown);
+  });
 });

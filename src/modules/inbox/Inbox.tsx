@@ -93,7 +93,7 @@ export default function Inbox({ workspaceId, device }: ModuleProps) {
   const deferredFilter = useDeferredValue(filter);
   const [openId, setOpenId] = useState<string | null>(null);
   const lastOpen = useRef<InboxItem | null>(null);
-  const { query, items, partial, unreadTotal, isPending } = useInbox(persona, direction);
+  const { query, items, partial, unreadTotal, isPending, loaded } = useInbox(persona, direction);
   const shown = useMemo(() => filterInbox(items, deferredFilter), [items, deferredFilter]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
@@ -150,11 +150,11 @@ export default function Inbox({ workspaceId, device }: ModuleProps) {
         />
         <FormControlLabel control={<Checkbox checked={filter.showHandled} onChange={(e) => set({ showHandled: e.target.checked })} />} label={t('exchange.inbox.showHandled')} />
       </Box>
-      {query.error ? (
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : isPending ? (
+      {/* A look for new messages that fails (patchy coverage) says so above the list, which stays. */}
+      {query.error && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
+      {isPending ? (
         <LoadingLines />
-      ) : (
+      ) : !loaded ? null : (
         <>
           <Typography id={headingId} variant="body2" role="status" aria-live="polite" sx={{ fontWeight: unread > 0 || overdue > 0 ? 600 : 400 }}>
             {[
