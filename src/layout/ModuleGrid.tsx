@@ -34,7 +34,8 @@ export function usePrefetchModuleData(items: ResolvedItem[], context: { patientI
   const client = useFhirClient();
   const queryClient = useQueryClient();
   const needs = useMemo(() => uniqueDataNeeds(items, context), [items, context]);
-  useEffect(() => prefetchPage(queryClient, client, items, needs), [needs, items, client, queryClient]);
+  const patientPage = Boolean(context.patientId);
+  useEffect(() => prefetchPage(queryClient, client, items, needs, patientPage), [needs, items, client, queryClient, patientPage]);
 }
 
 /**
@@ -50,7 +51,7 @@ export function usePrefetchPatientChart(): (patientId: string) => void {
   return useCallback(
     (patientId: string) => {
       if (!persona || layout.isPending) return;
-      prefetchPage(queryClient, client, layout.items, uniqueDataNeeds(layout.items, { persona, patientId }));
+      prefetchPage(queryClient, client, layout.items, uniqueDataNeeds(layout.items, { persona, patientId }), true);
       // The chart's access banner asks too.
       void queryClient.prefetchQuery(patientAccessQuery(client, patientId));
     },

@@ -19,13 +19,17 @@ export function uniqueDataNeeds(items: ResolvedItem[], context: { patientId?: st
   return [...seen.values()];
 }
 
-/** Starts a page's searches and the download of its modules' code (each chunk loads once). */
-export function prefetchPage(queryClient: QueryClient, client: FhirClient, items: ResolvedItem[], needs: DataNeed[]): void {
+/**
+ * Starts a page's searches and the download of its modules' code (each chunk loads once). On a
+ * patient's page (`lookUpAuthors`) what the results name (authors, units) is looked up as soon as
+ * they arrive, not after the modules have rendered them; a home page's lists (every patient on the
+ * list, every message) would only start lookups nobody reads.
+ */
+export function prefetchPage(queryClient: QueryClient, client: FhirClient, items: ResolvedItem[], needs: DataNeed[], lookUpAuthors = false): void {
   for (const need of needs) {
     const search = { ...searchQuery(client, need.type, need.params), staleTime: 15_000 };
-    // What the results name (authors, units) is looked up as soon as they arrive, not after the
-    // modules have rendered them.
-    void queryClient.prefetchQuery(search).then(() => prefetchProvenance(queryClient, client, queryClient.getQueryData(search.queryKey)?.bundle));
+    const done = queryClient.prefetchQuery(search);
+    if (lookUpAuthors) void done.then(() => prefetchProvenance(queryClient, client, queryClient.getQueryData(search.queryKey)?.bundle));
   }
   // The same import() the lazy component makes later; a failed load shows in the module's own frame.
   for (const item of items) void item.manifest.load().catch(() => undefined);
