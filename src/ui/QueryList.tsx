@@ -18,7 +18,7 @@ export function LoadingLines() {
   );
 }
 
-/** The four states of a list from the server: loading, failed (with retry), empty, and the list. */
+/** The states of a list from the server: loading, failed (with retry; above the list when it has one), empty, and the list. */
 export function QueryList<T>({
   items,
   isPending,
@@ -36,12 +36,17 @@ export function QueryList<T>({
   render: (item: T, index: number) => ReactNode;
   label?: string;
 }) {
-  if (error) return <ErrorAlert error={error} onRetry={onRetry} />;
-  if (isPending) return <LoadingLines />;
-  if (items.length === 0) return <Typography color="text.secondary">{emptyText}</Typography>;
+  // A refresh that fails says so above the items already shown, which stay; with nothing to
+  // show, the error alone (never the empty text for want of an answer).
+  const alert = error ? <ErrorAlert error={error} onRetry={onRetry} /> : null;
+  if (isPending) return alert ?? <LoadingLines />;
+  if (items.length === 0) return alert ?? <Typography color="text.secondary">{emptyText}</Typography>;
   return (
-    <List dense disablePadding aria-label={label}>
-      {items.map(render)}
-    </List>
+    <>
+      {alert}
+      <List dense disablePadding aria-label={label}>
+        {items.map(render)}
+      </List>
+    </>
   );
 }
