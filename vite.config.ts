@@ -45,7 +45,7 @@ function bootPlugin(): Plugin {
         // preload them with it, so they download together instead of one after another.
         const bundle = ctx.bundle;
         const entryFile = entry.replace(/^\//, '');
-        const preloaded = new Set([entryFile, ...[...html.matchAll(/rel="modulepreload" crossorigin href="\/([^"]+)"/g)].map((m) => m[1])]);
+        const preloaded = new Set<string>([entryFile, ...[...html.matchAll(/rel="modulepreload" crossorigin href="\/([^"]+)"/g)].flatMap((m) => (m[1] ? [m[1]] : []))]);
         const stages: string[] = [];
         const visit = (file: string) => {
           const chunk = bundle[file];
@@ -55,18 +55,30 @@ function bootPlugin(): Plugin {
         };
         const entryChunk = bundle[entryFile];
         if (!entryChunk || entryChunk.type !== 'chunk') throw new Error(`the bundle has no entry chunk ${entryFile}`);
+        // MUI's stage (src/app/startup/styles.ts) goes last, and what only it needs in a template
+        // of its own: the sign-in page is drawn without MUI, and the boot script adds those
+        // preloads on every other page only.
+        const isStyles = (file: string) => /\/src\/app\/startup\/styles\.ts$/.test((bundle[file] as { facadeModuleId?: string } | undefined)?.facadeModuleId ?? '');
         for (const file of entryChunk.imports) visit(file);
         for (const file of entryChunk.dynamicImports) {
           const chunk = bundle[file];
-          if (chunk?.type === 'chunk' && !/\/mocks\//.test(chunk.facadeModuleId ?? '')) visit(file);
+          if (chunk?.type === 'chunk' && !/\/mocks\//.test(chunk.facadeModuleId ?? '') && !isStyles(file)) visit(file);
         }
+        const appStages = stages.length;
+        const stylesFile = entryChunk.dynamicImports.find(isStyles);
+        if (!stylesFile) throw new Error('the entry imports no src/app/startup/styles.ts');
+        visit(stylesFile);
+        const styleStages = stages.splice(appStages);
         // No preload starts before the first paint: the links stand in a <template> (inert: the
         // browser fetches nothing from it), and the boot script puts them in the head together
         // with the entry script. A download that ends before the first paint holds it up on a slow
         // network, and Chromium compiles a preloaded module as it arrives, in the parser's task.
-        const links = [...preloaded, ...stages].map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('');
+        const links = (files: string[]) => files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('');
         html = html.replace(/<link rel="modulepreload" crossorigin href="[^"]+">\s*/g, '');
-        html = html.replace('</head>', () => `  <template id="app-preloads">${links}</template>\n  </head>`);
+        html = html.replace(
+          '</head>',
+          () => `  <template id="app-preloads">${links([...preloaded, ...stages])}</template>\n    <template id="style-preloads">${links(styleStages)}</template>\n  </head>`,
+        );
         return replace(html, '__APP_ENTRY__', json(entry));
       },
     },

@@ -1,8 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import CssBaseline from '@mui/material/CssBaseline';
-import { ThemeProvider } from '@mui/material/styles';
 import type { AppConfig } from './config';
 import { fhirBaseUrl, personaAuthUrl } from './config';
 import { RuntimeConfigContext, type RuntimeContext } from './configContext';
@@ -10,7 +8,6 @@ import { FhirClient } from '../fhir/client';
 import { FhirClientContext } from '../fhir/context';
 import { useSession, usePreferences } from '../session/store';
 import { makeQueryClient } from './queryClient';
-import { makeTheme } from './theme';
 import { useDeviceClass } from './deviceClass';
 import { appRouter } from './router';
 import { changeLanguage } from '../i18n';
@@ -46,27 +43,29 @@ export function App({ config }: { config: AppConfig }) {
   const themeMode = usePreferences((s) => s.themeMode);
   const language = usePreferences((s) => s.language);
   const device = useDeviceClass();
-  const theme = useMemo(() => makeTheme(themeMode, device), [themeMode, device]);
 
   useEffect(() => {
     void changeLanguage(language);
   }, [language]);
 
+  // index.html's styles (the sign-in page, toggle buttons) follow these; MUI's theme is made in
+  // ./ThemeRoot.tsx, which the router puts around every other page.
   useEffect(() => {
     document.documentElement.dataset.device = device;
   }, [device]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = themeMode;
+  }, [themeMode]);
 
   return (
     <RuntimeConfigContext.Provider value={runtime}>
       <FhirClientContext.Provider value={client}>
         <QueryClientProvider client={queryClient}>
-          <ThemeProvider theme={theme}>
-            <CssBaseline />
-            <RouterProvider router={appRouter()} />
-            <Suspense fallback={null}>
-              <UsabilityKitSlot config={config} router={appRouter()} />
-            </Suspense>
-          </ThemeProvider>
+          <RouterProvider router={appRouter()} />
+          <Suspense fallback={null}>
+            <UsabilityKitSlot config={config} router={appRouter()} />
+          </Suspense>
         </QueryClientProvider>
       </FhirClientContext.Provider>
     </RuntimeConfigContext.Provider>

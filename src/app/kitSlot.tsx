@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentProps } from 'react';
 import type { AppConfig } from './config';
 import type { appRouter } from './router';
 
@@ -18,7 +18,21 @@ import type { appRouter } from './router';
  */
 export const KIT_BUILT = import.meta.env.VITE_USABILITY_KIT !== 'off';
 
-const UsabilityKit = KIT_BUILT ? lazy(() => import('../kit/UsabilityKit')) : null;
+// The kit is drawn with MUI, in the app's theme (./ThemeRoot.tsx), which it brings along: on the
+// sign-in page nothing else has loaded MUI.
+const UsabilityKit = KIT_BUILT
+  ? lazy(() =>
+      Promise.all([import('../kit/UsabilityKit'), import('./ThemeRoot')]).then(([kit, { ThemeRoot }]) => ({
+        default: function ThemedUsabilityKit(props: ComponentProps<typeof kit.default>) {
+          return (
+            <ThemeRoot>
+              <kit.default {...props} />
+            </ThemeRoot>
+          );
+        },
+      })),
+    )
+  : null;
 
 /** The embedded mock, or persona sign-in (which only the mock servers offer, e.g. `npm run mock-server`). */
 export function kitEnabled(config: AppConfig): boolean {

@@ -1,5 +1,5 @@
 import { bootstrap, renderFatal } from './bootstrap';
-import { STARTUP_STAGES } from './startup/stages';
+import { STARTUP_STAGES, STYLE_STAGES } from './startup/stages';
 
 const rootElement = document.getElementById('root') as HTMLElement;
 
@@ -14,8 +14,9 @@ function nextTask(): Promise<void> {
 
 /**
  * Start-up in short tasks (a long one would hold up everything else on a slow tablet): the
- * libraries in stages (./startup/stages.ts), then the translations, the router and the theme,
- * then React's first render.
+ * libraries in stages (./startup/stages.ts), then the translations, MUI and the theme (unless the
+ * first page is the sign-in page, which is drawn without them), the router, then React's first
+ * render.
  */
 async function start(): Promise<void> {
   const config = bootstrap();
@@ -25,8 +26,15 @@ async function start(): Promise<void> {
     await stage();
   }
   await nextTask();
-  const [{ initI18n }, { usePreferences }] = await Promise.all([import('../i18n'), import('../session/store')]);
+  const [{ initI18n }, { usePreferences, useSession }] = await Promise.all([import('../i18n'), import('../session/store')]);
   await initI18n(usePreferences.getState().language);
+  const signInFirst = window.location.pathname === '/sign-in' && !useSession.getState().persona;
+  if (!signInFirst) {
+    for (const stage of STYLE_STAGES) {
+      await nextTask();
+      await stage();
+    }
+  }
   await nextTask();
   const { mountApp, BEFORE_MOUNT } = await import('./mount');
   for (const step of BEFORE_MOUNT) {

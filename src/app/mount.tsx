@@ -3,22 +3,14 @@ import { createRoot } from 'react-dom/client';
 import type { AppConfig } from './config';
 import { App } from './App';
 import { appRouter } from './router';
-import { makeTheme } from './theme';
-import { usePreferences } from '../session/store';
-import { detectDeviceClass } from './deviceClass';
 
 /**
  * What the first render would otherwise do inside one component (React can pause between
- * components, not inside one): the router, which matches the address against every route, and
- * the theme. src/app/main.tsx runs each in a task of its own before mountApp.
+ * components, not inside one): the router, which matches the address against every route (the
+ * theme is made in a start-up stage of its own: ./startup/stages.ts). src/app/main.tsx runs each
+ * in a task of its own before mountApp.
  */
-export const BEFORE_MOUNT: readonly (() => void)[] = [
-  () => void appRouter(),
-  () => {
-    const { themeMode, deviceClass } = usePreferences.getState();
-    void makeTheme(themeMode, deviceClass === 'auto' ? detectDeviceClass() : deviceClass);
-  },
-];
+export const BEFORE_MOUNT: readonly (() => void)[] = [() => void appRouter()];
 
 /** React's first render of the app into `rootElement` (the last start-up stage: src/app/main.tsx). */
 export function mountApp(rootElement: HTMLElement, config: AppConfig): void {

@@ -46,46 +46,53 @@ function RequireOwnWorkspaceRoute() {
 
 const ROUTES: RouteObject[] = [
   { path: '/sign-in', Component: SignInPage },
-  { path: '/auth/callback', lazy: () => import('./signin/OidcCallback') },
   {
-    path: '/',
-    lazy: () => import('./shell/AppShell'),
+    // Every page but the sign-in page is drawn with MUI: its theme and global styles load with
+    // the first of them (./ThemedOutlet.tsx), not with the start-up code.
+    lazy: () => import('./ThemedOutlet'),
     children: [
-      { index: true, Component: HomeRedirect },
-      // A workspace owns the pages under its path (its home, and e.g. /gp-office/consultation/…):
-      // its component renders them with descendant <Routes>.
-      ...WORKSPACES.map((id) => ({
-        path: id,
-        element: <RequireWorkspace id={id} />,
-        // The index and the splat load the same component; the splat alone would not match the
-        // workspace's own path. (In development React Router warns about the index's descendant
-        // <Routes>; the splat beside it is what renders the deeper paths.)
+      { path: '/auth/callback', lazy: () => import('./signin/OidcCallback') },
+      {
+        path: '/',
+        lazy: () => import('./shell/AppShell'),
         children: [
-          { index: true, lazy: workspaceLoaders[id] },
-          { path: '*', lazy: workspaceLoaders[id] },
+          { index: true, Component: HomeRedirect },
+          // A workspace owns the pages under its path (its home, and e.g. /gp-office/consultation/…):
+          // its component renders them with descendant <Routes>.
+          ...WORKSPACES.map((id) => ({
+            path: id,
+            element: <RequireWorkspace id={id} />,
+            // The index and the splat load the same component; the splat alone would not match the
+            // workspace's own path. (In development React Router warns about the index's descendant
+            // <Routes>; the splat beside it is what renders the deeper paths.)
+            children: [
+              { index: true, lazy: workspaceLoaders[id] },
+              { path: '*', lazy: workspaceLoaders[id] },
+            ],
+          })),
+          {
+            path: ':workspaceId/patient/:patientId',
+            Component: RequireOwnPatientRoute,
+            children: [
+              { index: true, lazy: () => import('./patient/PatientChartPage') },
+              // Access (issue #8): the patient's access log, as the patient would be shown it.
+              { path: 'access-log', lazy: () => import('../access/accessPages').then((m) => ({ Component: m.AccessLogPage })) },
+              { path: 'blocking', lazy: () => import('../access/accessPages').then((m) => ({ Component: m.BlockingPage })) },
+            ],
+          },
+          // Access (issue #8): the unit leader's review of explicit and emergency accesses.
+          {
+            path: ':workspaceId/access-review',
+            Component: RequireOwnWorkspaceRoute,
+            children: [{ index: true, lazy: () => import('../access/accessPages').then((m) => ({ Component: m.LeaderReviewPage })) }],
+          },
+          // Exchange (issue #7): writing a message, from any workspace's inbox or a patient's chart.
+          {
+            path: ':workspaceId/messages/new',
+            Component: RequireOwnWorkspaceRoute,
+            children: [{ index: true, lazy: () => import('../exchange/compose/ComposePage') }],
+          },
         ],
-      })),
-      {
-        path: ':workspaceId/patient/:patientId',
-        Component: RequireOwnPatientRoute,
-        children: [
-          { index: true, lazy: () => import('./patient/PatientChartPage') },
-          // Access (issue #8): the patient's access log, as the patient would be shown it.
-          { path: 'access-log', lazy: () => import('../access/accessPages').then((m) => ({ Component: m.AccessLogPage })) },
-          { path: 'blocking', lazy: () => import('../access/accessPages').then((m) => ({ Component: m.BlockingPage })) },
-        ],
-      },
-      // Access (issue #8): the unit leader's review of explicit and emergency accesses.
-      {
-        path: ':workspaceId/access-review',
-        Component: RequireOwnWorkspaceRoute,
-        children: [{ index: true, lazy: () => import('../access/accessPages').then((m) => ({ Component: m.LeaderReviewPage })) }],
-      },
-      // Exchange (issue #7): writing a message, from any workspace's inbox or a patient's chart.
-      {
-        path: ':workspaceId/messages/new',
-        Component: RequireOwnWorkspaceRoute,
-        children: [{ index: true, lazy: () => import('../exchange/compose/ComposePage') }],
       },
     ],
   },

@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useRuntimeConfig } from '../configContext';
-import { Stack } from './SignInPage';
+import { ThemeRoot } from '../ThemeRoot';
 
 const ErrorAlert = lazy(() => import('../../ui/ErrorAlert').then((m) => ({ default: m.ErrorAlert })));
 
-/** Sign-in through HelseID (OpenID Connect): a chunk of its own, loaded only when config.json asks for it. */
+/**
+ * Sign-in through HelseID (OpenID Connect): a chunk of its own, loaded only when config.json asks
+ * for it, with MUI's button in the app's theme (the sign-in page around it is plain elements).
+ */
 export function OidcSignIn() {
   const { t } = useTranslation();
   const { config } = useRuntimeConfig();
@@ -23,17 +26,19 @@ export function OidcSignIn() {
     }
   };
   return (
-    <Stack>
-      <Typography>{t('signIn.oidcIntro')}</Typography>
-      <Button variant="contained" size="large" onClick={() => void start()}>
-        {t('signIn.oidcButton')}
-      </Button>
-      {error ? (
-        <Suspense fallback={null}>
-          <ErrorAlert error={error} />
-        </Suspense>
-      ) : null}
-    </Stack>
+    <ThemeRoot>
+      <div className="signin-stack">
+        <Typography>{t('signIn.oidcIntro')}</Typography>
+        <Button variant="contained" size="large" onClick={() => void start()}>
+          {t('signIn.oidcButton')}
+        </Button>
+        {error ? (
+          <Suspense fallback={null}>
+            <ErrorAlert error={error} />
+          </Suspense>
+        ) : null}
+      </div>
+    </ThemeRoot>
   );
 }
 

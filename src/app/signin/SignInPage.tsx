@@ -1,9 +1,6 @@
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { keyframes, styled } from '@mui/material/styles';
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
 import { useRuntimeConfig } from '../configContext';
 import { usePersonas, useSignInAs } from './useSignIn';
 import { useSession, usePreferences } from '../../session/store';
@@ -11,101 +8,29 @@ import { WORKSPACE_OF_GROUP, type Persona } from '../../session/personnel';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { ToggleGroup } from '../../ui/ToggleGroup';
 
-/**
- * The persona list is the first page's largest part: plain elements with one styled class each
- * (not a MUI List of ListItemButtons), so the first render stays cheap on a slow tablet.
+/*
+ * The first page, and the only one without MUI: plain elements with the classes that index.html
+ * styles (in light and dark mode, for tablets and desktops), the same boxes its boot script draws
+ * before any JavaScript has run. Neither MUI nor emotion is needed to show it: on a slow tablet
+ * their start-up and styling took most of the first page's main-thread time. The list is plain
+ * buttons, and the spinner a ring turned by a transform, which the compositor animates.
  */
-const PersonaGrid = styled('ul')(({ theme }) => ({
-  listStyle: 'none',
-  margin: 0,
-  padding: 0,
-  display: 'grid',
-  gap: theme.spacing(1),
-  gridTemplateColumns: '1fr',
-  [theme.breakpoints.up('md')]: { gridTemplateColumns: '1fr 1fr' },
-}));
 
-const PersonaButton = styled('button')(({ theme }) => ({
-  width: '100%',
-  minHeight: 56,
-  textAlign: 'left',
-  font: 'inherit',
-  color: theme.palette.text.primary,
-  background: theme.palette.background.paper,
-  border: `1px solid ${theme.palette.divider}`,
-  borderRadius: theme.shape.borderRadius,
-  padding: theme.spacing(1, 2),
-  cursor: 'pointer',
-  display: 'grid',
-  gap: 2,
-  '&:hover': { background: theme.palette.action.hover },
-  '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 2 },
-  '&:disabled': { opacity: 0.6, cursor: 'progress' },
-  '& .name': { fontWeight: 600 },
-  '& .detail': { color: theme.palette.text.secondary, fontSize: '0.875rem' },
-}));
-
-/**
- * While the personas load: a ring turned by a transform, which the compositor animates (MUI's
- * CircularProgress repaints its arc on the main thread in every frame). index.html's sign-in
- * page shows the same ring before React has started.
- */
-const spin = keyframes({ to: { transform: 'rotate(360deg)' } });
-const Spinner = styled('span')(({ theme }) => ({
-  flex: 'none',
-  width: 24,
-  height: 24,
-  border: `2px solid ${theme.palette.primary.main}`,
-  borderRightColor: 'transparent',
-  borderRadius: '50%',
-  animation: `${spin} 1.4s linear infinite`,
-}));
-
-// The first page stays small: the error alert loads only when there is an error to show, and
-// the OpenID Connect sign-in (a button to HelseID) only where config.json asks for it.
+// The first page stays small: the error alert (MUI, in the app's theme) loads only when there is
+// an error to show, and the OpenID Connect sign-in (a button to HelseID) only where config.json
+// asks for it.
 const OidcSignIn = lazy(() => import('./OidcSignIn').then((m) => ({ default: m.OidcSignIn })));
-const ErrorAlert = lazy(() => import('../../ui/ErrorAlert').then((m) => ({ default: m.ErrorAlert })));
-
-/** A plain labelled text field: MUI's TextField would add ~20 KB to the first page. */
-const Field = styled('div')(({ theme }) => ({
-  flex: '1 1 16rem',
-  display: 'grid',
-  gap: theme.spacing(0.5),
-  '& label': { fontSize: '0.875rem', color: theme.palette.text.secondary },
-  '& input': {
-    font: 'inherit',
-    minHeight: 44,
-    paddingInline: theme.spacing(1.5),
-    borderRadius: theme.shape.borderRadius,
-    border: `1px solid ${theme.palette.grey[500]}`,
-    background: theme.palette.background.paper,
-    color: theme.palette.text.primary,
-    '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 1 },
-  },
-}));
+const SignInError = lazy(() => import('./SignInError').then((m) => ({ default: m.SignInError })));
 
 function FilterField({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
   const id = useId();
   return (
-    <Field>
+    <div className="signin-field">
       <label htmlFor={id}>{label}</label>
       <input id={id} type="search" value={value} onChange={(e) => onChange(e.target.value)} />
-    </Field>
+    </div>
   );
 }
-
-/** The page's boxes: styled elements, not Box with sx (which MUI resolves again on every render). */
-const Main = styled('main')(({ theme }) => ({
-  maxWidth: 960,
-  margin: '0 auto',
-  padding: theme.spacing(2),
-  [theme.breakpoints.up('md')]: { padding: theme.spacing(4) },
-}));
-const Header = styled('div')(({ theme }) => ({ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: theme.spacing(2), marginBottom: theme.spacing(2) }));
-const Card = styled(Paper)(({ theme }) => ({ padding: theme.spacing(2), [theme.breakpoints.up('md')]: { padding: theme.spacing(3) } }));
-export const Stack = styled('div')(({ theme }) => ({ display: 'grid', gap: theme.spacing(2) }));
-const Toolbar = styled('div')(({ theme }) => ({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: theme.spacing(2) }));
-const Status = styled('div')(({ theme }) => ({ display: 'flex', alignItems: 'center', gap: theme.spacing(2), padding: theme.spacing(4, 0) }));
 
 function matches(persona: Persona, text: string, groupLabel: string): boolean {
   if (!text) return true;
@@ -135,23 +60,23 @@ function PersonaList() {
 
   if (!all && !personas.error) {
     return (
-      <Status role="status">
-        <Spinner aria-hidden />
+      <div className="shell-status" role="status">
+        <span className="shell-spinner" aria-hidden />
         {t('signIn.loadingPersonas')}
-      </Status>
+      </div>
     );
   }
   if (personas.error) {
     return (
       <Suspense fallback={null}>
-        <ErrorAlert error={personas.error} onRetry={() => void personas.refetch()} />
+        <SignInError error={personas.error} onRetry={() => void personas.refetch()} />
       </Suspense>
     );
   }
 
   return (
-    <Stack>
-      <Toolbar>
+    <div className="signin-stack">
+      <div className="signin-toolbar">
         <FilterField label={t('signIn.filter')} value={text} onChange={setText} />
         {municipalities.length > 1 && (
           <ToggleGroup
@@ -161,24 +86,24 @@ function PersonaList() {
             onChange={setMunicipality}
           />
         )}
-      </Toolbar>
+      </div>
       {signIn.error ? (
         <Suspense fallback={null}>
-          <ErrorAlert error={signIn.error} />
+          <SignInError error={signIn.error} />
         </Suspense>
       ) : null}
-      <PersonaGrid aria-label={t('signIn.personas')}>
+      <ul className="signin-personas" aria-label={t('signIn.personas')}>
         {shown.map((persona) => (
           <li key={persona.id}>
-            <PersonaButton type="button" onClick={() => signIn.mutate(persona)} disabled={signIn.isPending}>
+            <button type="button" onClick={() => signIn.mutate(persona)} disabled={signIn.isPending}>
               <span className="name">{persona.name}</span>
               <span className="detail">{`${t(`group.${persona.personnelGroup}`)} · ${persona.unitName} · ${persona.municipalityName}`}</span>
-            </PersonaButton>
+            </button>
           </li>
         ))}
-      </PersonaGrid>
-      {shown.length === 0 && <Typography>{t('signIn.noMatch')}</Typography>}
-    </Stack>
+      </ul>
+      {shown.length === 0 && <p>{t('signIn.noMatch')}</p>}
+    </div>
   );
 }
 
@@ -189,18 +114,14 @@ export function SignInPage() {
   usePreferences((s) => s.language);
   if (persona) return <Navigate to={`/${WORKSPACE_OF_GROUP[persona.personnelGroup]}`} replace />;
   return (
-    <Main>
-      <Header>
-        <Typography variant="h1">{t('app.name')}</Typography>
+    <main className="shell">
+      <div className="shell-head">
+        <h1>{t('app.name')}</h1>
         <LanguageSwitch />
-      </Header>
-      <Card>
-        <Typography variant="h2" style={{ marginBottom: 8 }}>
-          {t('signIn.title')}
-        </Typography>
-        <Typography color="text.secondary" style={{ marginBottom: 16 }}>
-          {config.auth.kind === 'persona' ? t('signIn.personaIntro') : config.auth.kind === 'none' ? t('signIn.noAuthIntro') : ''}
-        </Typography>
+      </div>
+      <div className="shell-paper">
+        <h2>{t('signIn.title')}</h2>
+        <p className="shell-intro">{config.auth.kind === 'persona' ? t('signIn.personaIntro') : config.auth.kind === 'none' ? t('signIn.noAuthIntro') : ''}</p>
         {config.auth.kind === 'oidc' ? (
           <Suspense fallback={null}>
             <OidcSignIn />
@@ -208,7 +129,7 @@ export function SignInPage() {
         ) : (
           <PersonaList />
         )}
-      </Card>
-    </Main>
+      </div>
+    </main>
   );
 }
