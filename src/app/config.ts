@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
 
+// Validation without generated code: zod otherwise compiles each object schema with
+// `new Function` on its first parse, which a strict Content-Security-Policy (no 'unsafe-eval')
+// forbids, and which cost the start-up task more than the parse itself (config.json is read
+// once). This module is the app's first to use zod, so the setting holds for every schema.
+z.config({ jitless: true });
+
 /**
  * Runtime configuration, read from /config.json at start-up (never baked in at build time), so
  * the same build runs on the embedded mock, on `npm run mock-server`, or on a real FHIR server
