@@ -77,10 +77,12 @@ export function MedicationHistory({ statement, rule, label }: { statement: Medic
   const events = useMemo(() => medicationHistory(history.data?.length ? history.data : [statement]), [history.data, statement]);
   const refs = useMemo(() => events.map((e) => e.by), [events]);
   const provenance = useProvenance(refs);
-  if (history.error) return <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />;
-  if (history.isPending) return <LoadingLines />;
+  // A refresh that fails says so above the history shown, which stays; with none, the error alone.
+  const alert = history.error ? <ErrorAlert error={history.error} onRetry={() => void history.refetch()} /> : null;
+  if (history.isPending || history.data === undefined) return alert ?? <LoadingLines />;
   return (
     <Box sx={{ pl: 2, borderLeft: 3, borderColor: 'divider', mt: 1 }}>
+      {alert}
       {provenance.error && (
         <Typography variant="body2" color="text.secondary">
           {t('provenance.lookupFailed')}

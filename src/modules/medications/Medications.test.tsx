@@ -37,11 +37,23 @@ async function statements(patientId: string, query = ''): Promise<MedicationStat
 
 const sessions: Record<string, () => MockSession> = { gp: () => gp, 'ed-doctor': () => edDoctor, 'homecare-nurse': () => nurse };
 
-/** The module for a persona of the group, on a fetch that can be made to fail; waits for the list. */
-async function renderList(group: PersonnelGroup, patientId: string, options: { failPosts?: () => boolean } = {}) {
+interface RenderOptions {
+  failPosts?: () => boolean;
+  /** Every read fails (503) while `failReads` is set: a tablet that has lost its coverage. */
+  network?: { failReads: boolean };
+}
+
+/** The module for a persona of the group, on a fetch that can be made to fail. */
+function renderModule(group: PersonnelGroup, patientId: string, options: RenderOptions = {}) {
   const session = sessions[group]!();
   useSession.setState({ persona: session.persona, token: session.token });
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    if ((init?.method ?? 'GET') === 'GET' && options.network?.failReads) {
+      return new Response(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: 'Temporarily unavailable' }] }), {
+        status: 503,
+        headers: { 'Content-Type': 'application/fhir+json' },
+      });
+    }
     if (init?.method === 'POST' && options.failPosts?.()) {
       return new Response(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: 'Database unavailable' }] }), {
         status: 500,
@@ -52,8 +64,14 @@ async function renderList(group: PersonnelGroup, patientId: string, options: { f
   }) as typeof fetch;
   const user = userEvent.setup();
   const view = renderWithProviders(<Medications patientId={patientId} config={{}} workspaceId="test" device="desktop" />, { fetchImpl, token: session.token });
+  return { user, session, ...view };
+}
+
+/** The module (see renderModule), once the list is there. */
+async function renderList(group: PersonnelGroup, patientId: string, options: RenderOptions = {}) {
+  const view = renderModule(group, patientId, options);
   const list = await screen.findByRole('list', { name: 'Legemiddelliste' }, { timeout: 15_000 });
-  return { user, list, session, ...view };
+  return { list, ...view };
 }
 
 /** The list item of a medicine (by its product text). */
@@ -225,6 +243,40 @@ describe('the medication list', { timeout: 60_000 }, () => {
     await user.click(hospital);
     await waitFor(() => expect(within(screen.getByRole('list', { name: 'Legemiddelliste' })).getAllByRole('listitem')).toHaveLength(3));
     for (const li of within(screen.getByRole('list', { name: 'Legemiddelliste' })).getAllByRole('listitem')) expect(li).toHaveTextContent('Spesialisthelsetjenesten');
+  });
+
+  it('keeps the list on screen when a refresh fails, says so, and never says "none" for want of an answer', async () => {
+    const network = { failReads: false };
+    const { queryClient } = await renderList('homecare-nurse', 'pat-00070', { network });
+    expect(within(screen.getByRole('list', { name: 'Legemiddelliste' })).getAllByRole('listitem')).toHaveLength(4);
+    network.failReads = true;
+    await queryClient.refetchQueries({ type: 'active' });
+    expect(await screen.findByText('Feil på serveren')).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Legemiddelliste' })).getAllByRole('listitem')).toHaveLength(4);
+    expect(screen.queryByText('Ingen legemidler i bruk.')).toBeNull();
+  });
+
+  it('keeps the change log on screen when a refresh fails, and says so', async () => {
+    const network = { failReads: false };
+    const { user, queryClient } = await renderList('homecare-nurse', 'pat-00128', { network });
+    await user.click(screen.getByRole('button', { name: 'Endringslogg' }));
+    const before = within(await screen.findByRole('list', { name: 'Endringer i legemiddellisten' }, { timeout: 10_000 })).getAllByRole('listitem').length;
+    expect(screen.getByText('Simvastatin 20 mg tablett: Seponert 01.06.2026')).toBeInTheDocument();
+    network.failReads = true;
+    await queryClient.refetchQueries({ type: 'active' });
+    expect(await screen.findByText('Feil på serveren')).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Endringer i legemiddellisten' })).getAllByRole('listitem')).toHaveLength(before);
+    expect(screen.getByText('Simvastatin 20 mg tablett: Seponert 01.06.2026')).toBeInTheDocument();
+    expect(screen.queryByText('Ingen endringer registrert.')).toBeNull();
+  });
+
+  it('says nothing is known, not "none", when the first load fails', async () => {
+    renderModule('homecare-nurse', 'pat-00070', { network: { failReads: true } });
+    expect(await screen.findByText('Feil på serveren', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('status', { name: 'Laster …' })).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Legemiddelliste' })).toBeNull();
+    expect(screen.queryByText('Ingen legemidler i bruk.')).toBeNull();
+    expect(screen.queryByText('Ingen legemidler er registrert for pasienten.')).toBeNull();
   });
 
   it('keeps everything typed when the form has errors or the save fails, and saves on retry', async () => {

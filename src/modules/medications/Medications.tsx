@@ -110,15 +110,16 @@ export default function Medications({ patientId, device }: ModuleProps) {
           {t('provenance.lookupFailed')}
         </Typography>
       )}
-      {list.error ? (
-        <ErrorAlert error={list.error} onRetry={list.refetch} />
-      ) : list.isPending ? (
-        <LoadingLines />
+      {/* A refresh that fails says so above what was shown, which stays; with no answer, the
+          error alone: "none" is never said for want of an answer. */}
+      {list.error && <ErrorAlert error={list.error} onRetry={list.refetch} />}
+      {!list.loaded ? (
+        !list.error && <LoadingLines />
       ) : view === 'current' ? (
         shown.length === 0 ? (
-          <Typography color="text.secondary">{showEnded ? t('medications.noneAtAll') : t('medications.none')}</Typography>
+          !list.error && <Typography color="text.secondary">{showEnded ? t('medications.noneAtAll') : t('medications.none')}</Typography>
         ) : filtered.length === 0 ? (
-          <Typography color="text.secondary">{t('medications.noneForService')}</Typography>
+          !list.error && <Typography color="text.secondary">{t('medications.noneForService')}</Typography>
         ) : (
           <List dense disablePadding aria-label={t('medications.listLabel')}>
             {filtered.map((ms) => (
@@ -140,12 +141,11 @@ export default function Medications({ patientId, device }: ModuleProps) {
           <Typography component="h3" variant="h3" sx={{ mb: 0.5 }}>
             {t('medications.history.title')}
           </Typography>
-          {log.error ? (
-            <ErrorAlert error={log.error} onRetry={log.refetch} />
-          ) : log.isPending ? (
-            <LoadingLines />
-          ) : service && filteredEvents.length === 0 ? (
-            <Typography color="text.secondary">{t('medications.noEventsForService')}</Typography>
+          {log.error && <ErrorAlert error={log.error} onRetry={log.refetch} />}
+          {log.isPending ? (
+            !log.error && <LoadingLines />
+          ) : filteredEvents.length === 0 ? (
+            !log.error && !list.error && <Typography color="text.secondary">{service ? t('medications.noEventsForService') : t('medications.history.none')}</Typography>
           ) : (
             <EventList events={filteredEvents} describe={(e) => describe(e.by)} rule={rule} label={t('medications.historyLabel')} showMedication />
           )}

@@ -12,7 +12,12 @@ import { useSession } from '../../session/store';
 import { compareEvents, medicationHistory, type MedEvent } from './model';
 import { medicationSearches } from './searches';
 
-/** The patient's statements: the current list, plus stopped and completed ones when `withEnded`. */
+/**
+ * The patient's statements: the current list, plus stopped and completed ones when `withEnded`.
+ * `isPending`: a search has not answered yet (nor failed). `loaded`: there is an answer to show —
+ * the current list has arrived, and the ended ones, when asked for, have arrived or failed. What
+ * has arrived is kept when a refresh fails (`error` is then set alongside it).
+ */
 export function useMedicationStatements(patientId: string | undefined, withEnded: boolean) {
   const current = useFhirSearch('MedicationStatement', patientId ? medicationSearches.current(patientId) : undefined);
   const ended = useFhirSearch('MedicationStatement', patientId && withEnded ? medicationSearches.ended(patientId) : undefined);
@@ -24,6 +29,7 @@ export function useMedicationStatements(patientId: string | undefined, withEnded
   return {
     statements,
     isPending: current.isPending || (withEnded && ended.isPending),
+    loaded: current.data !== undefined && !(withEnded && ended.isPending),
     error: current.error ?? (withEnded ? ended.error : null),
     refetch: () => {
       void current.refetch();
@@ -35,7 +41,9 @@ export function useMedicationStatements(patientId: string | undefined, withEnded
 /**
  * Every change of the given statements, newest first. A statement still at version 1 has no
  * earlier versions, so its own content is its history; the others' `_history` is fetched (the
- * same query, and cache entry, as useFhirHistory).
+ * same query, and cache entry, as useFhirHistory). A changed statement whose history has never
+ * arrived (its first load failed) is left out rather than shown as if its current version were its
+ * start; `error` says the log is incomplete. Histories that arrived stay when a refresh fails.
  */
 export function useMedicationEvents(statements: readonly MedicationStatement[], enabled: boolean) {
   const client = useFhirClient();
@@ -56,7 +64,8 @@ export function useMedicationEvents(statements: readonly MedicationStatement[], 
       const versions = data[i];
       if (ms.id && versions) byId.set(ms.id, versions);
     });
-    for (const ms of statements) out.push(...medicationHistory(byId.get(ms.id ?? '') ?? [ms]));
+    const unknown = new Set(changed.flatMap((ms) => (ms.id && !byId.has(ms.id) ? [ms.id] : [])));
+    for (const ms of statements) if (!unknown.has(ms.id ?? '')) out.push(...medicationHistory(byId.get(ms.id ?? '') ?? [ms]));
     return out.sort(compareEvents);
     // `key` stands for `data` (a new array every render).
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -19,10 +19,17 @@ beforeAll(async () => {
 }, 60_000);
 
 /** The real mock backend (small scenario), signed in as a home care nurse. */
-async function setup(patientId: string, options: { failPosts?: boolean; device?: 'tablet' | 'desktop' } = {}) {
+async function setup(patientId: string, options: { failPosts?: boolean; device?: 'tablet' | 'desktop'; network?: { failReads: boolean } } = {}) {
   useSession.setState({ persona: session.persona, token: session.token });
   const posts: Bundle[] = [];
   const fetchImpl = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    // Every read fails (503) while `failReads` is set: a tablet that has lost its coverage.
+    if ((init?.method ?? 'GET') === 'GET' && options.network?.failReads) {
+      return new Response(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: 'Temporarily unavailable' }] }), {
+        status: 503,
+        headers: { 'Content-Type': 'application/fhir+json' },
+      });
+    }
     if (init?.method === 'POST') {
       posts.push(JSON.parse(String(init.body)) as Bundle);
       if (options.failPosts) {
@@ -36,8 +43,9 @@ async function setup(patientId: string, options: { failPosts?: boolean; device?:
   }) as unknown as typeof fetch;
   const user = userEvent.setup({ delay: null });
   const view = renderWithProviders(<VitalSigns patientId={patientId} config={{}} workspaceId="home-care" device={options.device ?? 'desktop'} />, { fetchImpl, token: session.token });
-  // Wait for the history to load (the button is there at once, the list after the search).
-  await waitFor(() => expect(screen.queryByRole('status', { name: 'Laster …' })).not.toBeInTheDocument());
+  // Wait for the history to load (the button is there at once, the list after the search; a failing
+  // read is retried twice first).
+  await waitFor(() => expect(screen.queryByRole('status', { name: 'Laster …' })).not.toBeInTheDocument(), { timeout: 10_000 });
   const search = async (query: string) => {
     const response = await session.fetchImpl(`http://test/fhir/${query}`, { headers: { Authorization: `Bearer ${session.token}` } });
     return (await response.json()) as Bundle<Observation>;
@@ -268,5 +276,29 @@ describe('the trend and the history', { timeout: 60_000 }, () => {
     expect(seedRow).toHaveTextContent('21.02.2025');
     // The unit's service and municipality come with a second search (the recorders' units).
     await waitFor(() => expect(seedRow).toHaveTextContent('Helen Tesfaye (Fastlege)Kvaløysletta legekontor · Legekontor · Tromsø'));
+  });
+});
+
+describe('when the server does not answer', { timeout: 60_000 }, () => {
+  it('keeps the measurements on screen when a refresh fails, says so, and never says "none" for want of an answer', async () => {
+    const network = { failReads: false };
+    const { queryClient } = await setup('pat-00004', { network });
+    expect(screen.getByRole('region', { name: 'Siste måling' })).toBeInTheDocument();
+    const rows = within(screen.getByRole('table', { name: 'Målinger' })).getAllByRole('row').length;
+    network.failReads = true;
+    await queryClient.refetchQueries({ type: 'active' });
+    expect(await screen.findByText('Feil på serveren')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Siste måling' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Trend' })).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Målinger' })).getAllByRole('row')).toHaveLength(rows);
+    expect(screen.queryByText('Ingen vitale parametere er registrert for pasienten.')).toBeNull();
+  });
+
+  it('says nothing is known, not "none", when the first load fails', async () => {
+    await setup('pat-00004', { network: { failReads: true } });
+    expect(await screen.findByText('Feil på serveren')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Siste måling' })).toBeNull();
+    expect(screen.queryByRole('table', { name: 'Målinger' })).toBeNull();
+    expect(screen.queryByText('Ingen vitale parametere er registrert for pasienten.')).toBeNull();
   });
 });

@@ -70,16 +70,19 @@ export default function VitalSigns({ patientId, config, device }: ModuleProps) {
           {t('vitals.saved')}
         </Alert>
       )}
-      {history.error ? (
-        <ErrorAlert error={history.error} onRetry={history.refetch} />
-      ) : history.isPending ? (
-        <Box role="status" aria-label={t('common.loading')}>
-          <Skeleton height={48} />
-          <Skeleton />
-          <Skeleton width="70%" />
-        </Box>
+      {/* A refresh that fails says so above what was shown, which stays; with no answer, the
+          error alone: "none" is never said for want of an answer. */}
+      {history.error && <ErrorAlert error={history.error} onRetry={history.refetch} />}
+      {!history.loaded ? (
+        !history.error && (
+          <Box role="status" aria-label={t('common.loading')}>
+            <Skeleton height={48} />
+            <Skeleton />
+            <Skeleton width="70%" />
+          </Box>
+        )
       ) : !latest ? (
-        <Typography color="text.secondary">{t('vitals.none')}</Typography>
+        !history.error && <Typography color="text.secondary">{t('vitals.none')}</Typography>
       ) : (
         <>
           <LatestSet set={latest} roles={history.roles} units={history.units} isNew={isNewEntry(newRule, latest.time, latest.performer[0])} />

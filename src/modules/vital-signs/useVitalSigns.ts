@@ -13,7 +13,10 @@ export interface VitalHistory {
   sets: VitalSet[];
   roles: ReadonlyMap<string, PractitionerRole>;
   units: ReadonlyMap<string, Organization>;
+  /** No answer yet (and no failure): the loading lines. */
   isPending: boolean;
+  /** The search has answered: the sets are there to show, and stay when a refresh fails (`error` then set too). */
+  loaded: boolean;
   error: FhirError | null;
   refetch: () => void;
   /** The server has more than one page: only the newest are shown. */
@@ -55,6 +58,7 @@ export function useVitalHistory(patientId: string | undefined): VitalHistory {
     roles,
     units,
     isPending: search.isPending,
+    loaded: search.data !== undefined,
     error: search.error,
     refetch: () => void search.refetch(),
     truncated: total !== undefined && total > observations.length,
