@@ -44,12 +44,33 @@ async function resources<T>(path: string): Promise<T[]> {
   return ((await get<Bundle<T>>(path)).entry ?? []).map((e) => e.resource!);
 }
 
-async function renderEncounters(patientId: string) {
+/** The network as a test sets it: while `failReads` is set, every read gets the server's 503. */
+interface Network {
+  failReads: boolean;
+}
+
+/** Renders the module for the session's persona, reading through the given network. */
+function mountEncounters(patientId: string, network?: Network) {
   useSession.setState({ persona: session.persona, token: session.token });
   const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-  const view = renderWithProviders(<Encounters patientId={patientId} config={{}} workspaceId="gp" device="desktop" />, { fetchImpl: session.fetchImpl, token: session.token });
+  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    if ((init?.method ?? 'GET') === 'GET' && network?.failReads) {
+      return new Response(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: 'Temporarily unavailable' }] }), {
+        status: 503,
+        headers: { 'Content-Type': 'application/fhir+json' },
+      });
+    }
+    return session.fetchImpl(input, init);
+  }) as typeof fetch;
+  const view = renderWithProviders(<Encounters patientId={patientId} config={{}} workspaceId="gp" device="desktop" />, { fetchImpl, token: session.token });
+  return { user, ...view };
+}
+
+/** Renders the module and waits until the timeline is on screen. */
+async function renderEncounters(patientId: string, network?: Network) {
+  const view = mountEncounters(patientId, network);
   const timeline = await screen.findByRole('list', { name: 'Kontakter, nyeste først' }, { timeout: 10_000 });
-  return { user, timeline, ...view };
+  return { timeline, ...view };
 }
 
 /** The patient of the small scenario with the most contacts (it also has a booked hospital appointment). */
@@ -123,6 +144,43 @@ describe('contacts and appointments', { timeout: 40_000 }, () => {
       if (!within(row).queryByRole('heading')) expect(row).toHaveTextContent('Fastlegetjenesten');
     }
     expect(screen.queryByRole('list', { name: 'Kommende timer' })?.textContent ?? '').not.toContain('Spesialisthelsetjenesten');
+  });
+
+  it('keeps the appointments and contacts on screen when a refresh fails, says so, and never says "none" for want of an answer', async () => {
+    const encounters = await resources<Encounter>(`Encounter?patient=${BUSY}&_count=1000`);
+    const network = { failReads: false };
+    const { timeline, queryClient } = await renderEncounters(BUSY, network);
+    // Who and where looked up too, so the rows read as they will.
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    const upcoming = screen.getByRole('list', { name: 'Kommende timer' });
+    const appointmentsBefore = within(upcoming).getAllByRole('listitem').map((li) => li.textContent);
+    const rowsBefore = within(timeline).getAllByRole('listitem').map((li) => li.textContent);
+    expect(appointmentsBefore.length).toBeGreaterThan(0);
+    expect(screen.getByRole('status')).toHaveTextContent(`${encounters.length} kontakter`);
+
+    // A minute later, out of coverage (what was read is stale by then, so a refresh asks the server).
+    network.failReads = true;
+    vi.setSystemTime(Date.now() + 60_000);
+    await queryClient.refetchQueries({ type: 'active' });
+    // Both lists say their refresh failed, above what they showed, which stays.
+    await waitFor(() => expect(screen.getAllByText('Feil på serveren')).toHaveLength(2));
+    expect(within(screen.getByRole('list', { name: 'Kommende timer' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(appointmentsBefore);
+    expect(within(screen.getByRole('list', { name: 'Kontakter, nyeste først' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(rowsBefore);
+    expect(screen.getByRole('status')).toHaveTextContent(`${encounters.length} kontakter`);
+    expect(screen.queryByText('Ingen kommende timer.')).toBeNull();
+    expect(screen.queryByText('Ingen registrerte kontakter.')).toBeNull();
+  });
+
+  it('says nothing is known, not "none", when the first load fails', async () => {
+    mountEncounters(BUSY, { failReads: true });
+    // The upcoming appointments and the contacts each say so (after the query's own retries).
+    await waitFor(() => expect(screen.getAllByText('Feil på serveren')).toHaveLength(2), { timeout: 10_000 });
+    expect(screen.queryByRole('status', { name: 'Laster …' })).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Kommende timer' })).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Kontakter, nyeste først' })).toBeNull();
+    expect(screen.queryByText('Ingen kommende timer.')).toBeNull();
+    expect(screen.queryByText('Ingen registrerte kontakter.')).toBeNull();
+    expect(screen.queryByText(/^0 kontakter$/)).toBeNull();
   });
 
   it('keeps the page light for a long history: only the rows in view are rendered, the rest on scrolling', async () => {

@@ -89,7 +89,7 @@ export default function Encounters({ patientId, device }: ModuleProps) {
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
         <ServiceFilter value={service} onChange={setService} counts={counts} />
         <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" sx={{ ml: 'auto' }}>
-          {encountersQuery.isPending ? '' : service ? t('encounters.countFiltered', { shown: shownPast.length, total: past.length }) : t('encounters.count', { count: past.length })}
+          {encountersQuery.data === undefined ? '' : service ? t('encounters.countFiltered', { shown: shownPast.length, total: past.length }) : t('encounters.count', { count: past.length })}
         </Typography>
       </Box>
       {provenance.error && <Alert severity="info">{t('provenance.lookupFailed')}</Alert>}
@@ -98,12 +98,13 @@ export default function Encounters({ patientId, device }: ModuleProps) {
         <Typography component="h3" variant="h3" id={upcomingHeading} sx={{ mb: 0.5 }}>
           {t('encounters.upcoming')}
         </Typography>
-        {appointmentsQuery.error ? (
-          <ErrorAlert error={appointmentsQuery.error} onRetry={() => void appointmentsQuery.refetch()} />
-        ) : appointmentsQuery.isPending ? (
-          <LoadingLines />
+        {/* A refresh that fails says so above what was shown, which stays; and "none" is never
+            said for want of an answer. */}
+        {appointmentsQuery.error && <ErrorAlert error={appointmentsQuery.error} onRetry={() => void appointmentsQuery.refetch()} />}
+        {appointmentsQuery.data === undefined ? (
+          !appointmentsQuery.error && <LoadingLines />
         ) : shownUpcoming.length === 0 ? (
-          <Typography color="text.secondary">{upcoming.length === 0 ? t('encounters.noUpcoming') : t('encounters.noUpcomingMatch')}</Typography>
+          !appointmentsQuery.error && <Typography color="text.secondary">{upcoming.length === 0 ? t('encounters.noUpcoming') : t('encounters.noUpcomingMatch')}</Typography>
         ) : (
           <List dense disablePadding aria-labelledby={upcomingHeading}>
             {shownUpcoming.map((a) => {
@@ -142,12 +143,11 @@ export default function Encounters({ patientId, device }: ModuleProps) {
         <Typography component="h3" variant="h3" id={pastHeading} sx={{ mb: 0.5 }}>
           {t('encounters.past')}
         </Typography>
-        {encountersQuery.error ? (
-          <ErrorAlert error={encountersQuery.error} onRetry={() => void encountersQuery.refetch()} />
-        ) : encountersQuery.isPending ? (
-          <LoadingLines />
+        {encountersQuery.error && <ErrorAlert error={encountersQuery.error} onRetry={() => void encountersQuery.refetch()} />}
+        {encountersQuery.data === undefined ? (
+          !encountersQuery.error && <LoadingLines />
         ) : shownPast.length === 0 ? (
-          <Typography color="text.secondary">{past.length === 0 ? t('encounters.noPast') : t('encounters.noPastMatch')}</Typography>
+          !encountersQuery.error && <Typography color="text.secondary">{past.length === 0 ? t('encounters.noPast') : t('encounters.noPastMatch')}</Typography>
         ) : (
           <Timeline rows={rows} device={device} lineOf={lineOf} labelledBy={pastHeading} />
         )}

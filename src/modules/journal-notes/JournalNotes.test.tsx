@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
+import type { QueryClient } from '@tanstack/react-query';
 import type { Bundle, Composition } from 'fhir/r4';
 import { renderWithProviders } from '../../test/render';
 import { fhirAs, mockBackendSession, type MockSession } from '../../../mocks/testing';
@@ -31,13 +32,45 @@ async function compositions(session: MockSession, query: string): Promise<Compos
   return (body.entry ?? []).map((e) => e.resource!);
 }
 
-/** Renders the module for the session's persona and waits until the journal is on screen. */
-async function renderJournal(session: MockSession, patientId: string, { device = 'desktop' as DeviceClass, fetchImpl = session.fetchImpl } = {}) {
+/** The network as a test sets it: while `failReads` is set, every read gets the server's 503. */
+interface Network {
+  failReads: boolean;
+}
+
+function readsFailingOn(network: Network, fetchImpl: typeof fetch): typeof fetch {
+  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    if ((init?.method ?? 'GET') === 'GET' && network.failReads) {
+      return new Response(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: 'Temporarily unavailable' }] }), {
+        status: 503,
+        headers: { 'Content-Type': 'application/fhir+json' },
+      });
+    }
+    return fetchImpl(input, init);
+  }) as typeof fetch;
+}
+
+/**
+ * Renders the module for the session's persona and waits until the journal is on screen (or,
+ * when the network fails from the start, until it has stopped loading).
+ */
+async function renderJournal(session: MockSession, patientId: string, { device = 'desktop' as DeviceClass, fetchImpl = session.fetchImpl, network }: { device?: DeviceClass; fetchImpl?: typeof fetch; network?: Network } = {}) {
   await session.backend.ready();
   useSession.setState({ persona: session.persona, token: session.token });
-  const result = renderWithProviders(<JournalNotes patientId={patientId} config={{ autosaveMs: 150 }} workspaceId="test" device={device} />, { fetchImpl, token: session.token });
-  await screen.findByRole('list', { name: 'Journalnotater' }, { timeout: 10_000 });
+  const failsFromStart = network?.failReads === true;
+  const result = renderWithProviders(<JournalNotes patientId={patientId} config={{ autosaveMs: 150 }} workspaceId="test" device={device} />, {
+    fetchImpl: network ? readsFailingOn(network, fetchImpl) : fetchImpl,
+    token: session.token,
+  });
+  if (failsFromStart) await waitFor(() => expect(screen.queryByRole('status', { name: 'Laster …' })).not.toBeInTheDocument(), { timeout: 10_000 });
+  else await screen.findByRole('list', { name: 'Journalnotater' }, { timeout: 10_000 });
   return result;
+}
+
+/** A minute later, out of coverage: what was read is stale by then, so a refresh asks the server, and fails. */
+async function refreshWithoutNetwork(network: Network, queryClient: QueryClient) {
+  network.failReads = true;
+  vi.setSystemTime(Date.now() + 60_000);
+  await queryClient.refetchQueries({ type: 'active' });
 }
 
 /** Writes into a field the way a user pastes a prepared text: one change (typing every key is slow in a test DOM). */
@@ -185,6 +218,71 @@ describe('the journal', { timeout: 40_000 }, () => {
 
     await user.type(screen.getByLabelText('Søk i notater'), ' ordsomikkefinnes');
     expect(await screen.findByText('Ingen notater passer til filtrene.')).toBeInTheDocument();
+  });
+
+  it('keeps the notes on screen when a refresh fails, says so, and never says "none" for want of an answer', async () => {
+    const session = await mockBackendSession('gp');
+    const patient = 'pat-00298';
+    const all = await compositions(session, `patient=${patient}`);
+    const network = { failReads: false };
+    const { queryClient } = await renderJournal(session, patient, { network });
+    expect(await screen.findByText(`${all.length} notater`)).toBeInTheDocument();
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    const rowsBefore = within(screen.getByRole('list', { name: 'Journalnotater' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(rowsBefore.length).toBeGreaterThan(0);
+
+    await refreshWithoutNetwork(network, queryClient);
+    expect(await screen.findByText('Feil på serveren')).toBeInTheDocument();
+    // The notes the clinician was reading stay, below the error.
+    const list = screen.getByRole('list', { name: 'Journalnotater' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(rowsBefore);
+    expect(screen.getByText(`${all.length} notater`)).toBeInTheDocument();
+    expect(screen.getByText('Feil på serveren').compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.queryByText('Ingen journalnotater.')).toBeNull();
+  });
+
+  it('says nothing is known, not "none", when the first load fails; a retry brings the notes', async () => {
+    const user = userEvent.setup();
+    const session = await mockBackendSession('gp');
+    const network = { failReads: true };
+    await renderJournal(session, 'pat-00298', { network });
+    expect(await screen.findByText('Feil på serveren')).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Journalnotater' })).toBeNull();
+    expect(screen.queryByText('Ingen journalnotater.')).toBeNull();
+    expect(screen.queryByText(/^0 notater$/)).toBeNull();
+
+    network.failReads = false;
+    await user.click(screen.getByRole('button', { name: 'Prøv igjen' }));
+    expect(await screen.findByRole('list', { name: 'Journalnotater' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByText('Feil på serveren')).toBeNull();
+  });
+
+  it('keeps the note being written, and the journal behind it, when a refresh fails', async () => {
+    const user = userEvent.setup();
+    const session = await mockBackendSession('homecare-nurse', { fresh: true });
+    const network = { failReads: false };
+    const { queryClient } = await renderJournal(session, PATIENT, { network });
+    await user.click(screen.getByRole('button', { name: 'Nytt notat' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Nytt journalnotat' });
+    await write(user, within(dialog).getByLabelText('Rapport'), 'Skrevet mens dekningen forsvant.');
+    await within(dialog).findByText(SAVED, {}, { timeout: 8000 });
+    // The saved draft is listed behind the dialog (which hides the page from assistive technology).
+    await screen.findByRole('region', { name: 'Dine usignerte utkast', hidden: true });
+
+    await refreshWithoutNetwork(network, queryClient);
+    expect(await screen.findByText('Feil på serveren')).toBeInTheDocument();
+    expect(screen.getByRole('dialog', { name: 'Nytt journalnotat' })).toBe(dialog);
+    expect(within(dialog).getByLabelText('Rapport')).toHaveValue('Skrevet mens dekningen forsvant.');
+    expect(screen.getByRole('region', { name: 'Dine usignerte utkast', hidden: true })).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Journalnotater', hidden: true })).toBeInTheDocument();
+    // Writing goes on: the next change is saved (writes do not depend on the failed reads).
+    await user.type(within(dialog).getByLabelText('Rapport'), ' Mer.');
+    await within(dialog).findByText(SAVED, {}, { timeout: 8000 });
+    expect(within(dialog).getByLabelText('Rapport')).toHaveValue('Skrevet mens dekningen forsvant. Mer.');
+    const [draft] = await compositions(session, `patient=${PATIENT}&status=preliminary`);
+    expect(narrativeText(draft?.section?.[0]?.text?.div)).toBe('Skrevet mens dekningen forsvant. Mer.');
   });
 
   it('on a 412 shows both versions and lets the user choose; nothing typed is lost', async () => {

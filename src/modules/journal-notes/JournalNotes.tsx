@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import type { ModuleProps } from '../../layout/types';
 import { useSession } from '../../session/store';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { LoadingLines } from '../../ui/QueryList';
 import { formatDateTime } from '../../ui/dates';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';
 import { facetCounts, filterThreads, isFiltered, NO_FILTER, periodRange, type NoteFilter, type NoteView, type PeriodPreset } from './model';
@@ -103,7 +103,7 @@ export default function JournalNotes({ patientId, config, device }: ModuleProps)
           </Button>
         )}
         <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" sx={{ ml: 'auto' }}>
-          {notes.isPending ? '' : filtered ? t('journal.countFiltered', { shown: shown.length, total: notes.threads.length }) : t('journal.count', { count: notes.threads.length })}
+          {!notes.hasData ? '' : filtered ? t('journal.countFiltered', { shown: shown.length, total: notes.threads.length }) : t('journal.count', { count: notes.threads.length })}
         </Typography>
       </Box>
 
@@ -143,16 +143,13 @@ export default function JournalNotes({ patientId, config, device }: ModuleProps)
       />
 
       {notes.lookupError && <Alert severity="info">{t('journal.lookupFailed')}</Alert>}
-      {notes.error ? (
-        <ErrorAlert error={notes.error} onRetry={notes.refetch} />
-      ) : notes.isPending ? (
-        <Box role="status" aria-label={t('common.loading')}>
-          <Skeleton />
-          <Skeleton width="80%" />
-          <Skeleton width="60%" />
-        </Box>
+      {/* A refresh that fails says so above the notes already shown, which stay; and "none" is
+          never said for want of an answer. */}
+      {notes.error && <ErrorAlert error={notes.error} onRetry={notes.refetch} />}
+      {!notes.hasData ? (
+        !notes.error && <LoadingLines />
       ) : shown.length === 0 ? (
-        <Typography color="text.secondary">{notes.threads.length === 0 ? t('journal.none') : t('journal.noMatch')}</Typography>
+        !notes.error && <Typography color="text.secondary">{notes.threads.length === 0 ? t('journal.none') : t('journal.noMatch')}</Typography>
       ) : (
         <NoteList
           threads={shown}

@@ -46,6 +46,12 @@ export function useJournalNotes(patientId: string | undefined, ownRoleId: string
     ...threaded,
     total: views.length,
     isPending: compositions.isPending,
+    /**
+     * The server has answered at least once: the notes are known (kept through a refresh that
+     * fails, when `error` is set as well). Without it, an empty list says nothing.
+     */
+    hasData: list !== undefined,
+    /** The last load or refresh failed; whatever was loaded before is still in the lists above. */
     error: compositions.error,
     /** Who/where could not be looked up: the list still shows names and units from the references. */
     lookupError: provenance.error,
