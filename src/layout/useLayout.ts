@@ -26,6 +26,8 @@ export function useLayoutSources(municipality: string | undefined, user: string 
     municipalDocs,
     userDocs,
     isPending: (Boolean(municipality) && municipal.isPending) || (Boolean(user) && personal.isPending),
+    /** Every search asked for has answered at least once (what arrived stays, with `error` set, when a refresh fails). */
+    hasData: (!municipality || municipal.data !== undefined) && (!user || personal.data !== undefined),
     error: municipal.error ?? personal.error,
   };
 }

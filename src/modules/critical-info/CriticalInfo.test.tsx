@@ -69,6 +69,13 @@ async function renderModule(session: MockSession, patientId: string, options: { 
   return { ...view, writes, user: userEvent.setup({ delay: null }) };
 }
 
+/** Another user corrects an entry's reaction on the server, so it has a version 2 with changes to show. */
+async function correctReaction(id: string, reaction: string) {
+  const { body: current } = await fhir<AllergyIntolerance>(gp, 'GET', `AllergyIntolerance/${id}`);
+  const corrected: AllergyIntolerance = { ...current, reaction: [{ manifestation: [{ text: reaction }] }] };
+  expect((await fhir(gp, 'PUT', `AllergyIntolerance/${id}`, corrected, { 'If-Match': `W/"${current.meta?.versionId ?? ''}"` })).status).toBe(200);
+}
+
 function hypersensitivity() {
   return screen.getByRole('list', { name: 'Overfølsomhetsreaksjoner' });
 }
@@ -121,6 +128,35 @@ describe('critical information', { timeout: 60_000 }, () => {
     expect(await screen.findByText('Feil på serveren')).toBeInTheDocument();
     expect(screen.queryByRole('list', { name: 'Overfølsomhetsreaksjoner' })).toBeNull();
     expect(screen.queryByText('Ingen kritisk informasjon registrert.')).toBeNull();
+  });
+
+  it('keeps an entry’s changes on screen when their refresh fails, and says so', async () => {
+    await correctReaction('alg-00021-1', 'Hoven munn');
+    const network = { failReads: false };
+    const { user, queryClient } = await renderModule(gp, 'pat-00021', { network });
+    await user.click(screen.getByRole('button', { name: 'Endringer for Peanøtter' }));
+    const history = screen.getByRole('group', { name: 'Endringer' });
+    expect(await within(history).findByText(/^Versjon 2 · Endret/)).toBeInTheDocument();
+    expect(within(history).getByText(/→ Hoven munn$/)).toBeInTheDocument();
+
+    network.failReads = true;
+    await queryClient.refetchQueries({ type: 'active' });
+    expect(await within(history).findByText('Feil på serveren')).toBeInTheDocument();
+    expect(within(history).getByRole('button', { name: 'Prøv igjen' })).toBeInTheDocument();
+    expect(within(history).getByText(/^Versjon 2 · Endret/)).toBeInTheDocument();
+    expect(within(history).getByText(/^Versjon 1 · Registrert/)).toBeInTheDocument();
+  });
+
+  it('shows only the error when an entry’s changes cannot be fetched at all', async () => {
+    await correctReaction('alg-00039-1', 'Pustebesvær');
+    const network = { failReads: false };
+    const { user } = await renderModule(gp, 'pat-00039', { network });
+    network.failReads = true;
+    await user.click(screen.getByRole('button', { name: 'Endringer for Jodholdig kontrastmiddel' }));
+    const history = screen.getByRole('group', { name: 'Endringer' });
+    expect(await within(history).findByText('Feil på serveren', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(within(history).queryAllByRole('listitem')).toHaveLength(0);
+    expect(within(history).queryByRole('status', { name: 'Laster …' })).toBeNull();
   });
 
   it('adds a severe drug reaction: it comes first, says "Alvorlig", and the context bar names it', async () => {

@@ -43,10 +43,11 @@ export function EntryHistory({ entry, id }: { entry: CriticalEntry; id: string }
 
   return (
     <Box id={id} role="group" aria-label={t('criticalInfo.history.title')} sx={{ mt: 1, pl: 1.5, borderLeft: 2, borderColor: 'divider' }}>
-      {history.error ? (
-        <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />
-      ) : history.isPending ? (
-        <LoadingLines />
+      {/* A refresh that fails says so above the versions already shown, which stay; with no
+          answer at all, the error alone. */}
+      {history.error && <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />}
+      {history.data === undefined ? (
+        !history.error && <LoadingLines />
       ) : (
         <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1 }}>
           {rows.map(({ version, who, when, changes, kind }) => (

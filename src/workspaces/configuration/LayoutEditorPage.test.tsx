@@ -82,8 +82,14 @@ function fakeServer(options: { refuseWrites?: boolean } = {}) {
 const docOf = (basic: Basic | undefined) => (basic ? basicToLayout(basic).document : null);
 const gpHome = { municipality: '4601', group: 'gp', device: 'desktop', page: 'home' } as const;
 
-function renderEditor(server: ReturnType<typeof fakeServer>) {
-  return renderWithProviders(<LayoutEditorPage />, { fetchImpl: server.fetchImpl });
+function renderEditor(server: ReturnType<typeof fakeServer>, network?: { failReads: boolean }) {
+  if (!network) return renderWithProviders(<LayoutEditorPage />, { fetchImpl: server.fetchImpl });
+  // Reads fail (the server busy, or no coverage) while `failReads` is set.
+  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (network.failReads && (init?.method ?? 'GET') === 'GET') return json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: 'Temporarily unavailable' }] }, 503);
+    return server.fetchImpl(input, init);
+  }) as typeof fetch;
+  return renderWithProviders(<LayoutEditorPage />, { fetchImpl });
 }
 
 async function waitForCanvas() {
@@ -189,6 +195,40 @@ describe('the layout editor', () => {
     expect(screen.getByText(/Bare kommunens konfigurasjonsansvarlige/)).toBeInTheDocument();
     expect(screen.getByText('Ulagrede endringer')).toBeInTheDocument();
     expect(within(canvas).queryByRole('region', { name: 'Dagens timer' })).not.toBeInTheDocument();
+  });
+
+  it('keeps the layout being edited, unsaved changes and all, when a refresh of the stored layouts fails, and says so', async () => {
+    const user = userEvent.setup();
+    const network = { failReads: false };
+    const { queryClient } = renderEditor(fakeServer(), network);
+    const canvas = await waitForCanvas();
+    await user.click(within(canvas).getByRole('button', { name: 'Fjern Dagens timer' }));
+    expect(screen.getByText('Ulagrede endringer')).toBeInTheDocument();
+
+    network.failReads = true;
+    await queryClient.refetchQueries({ type: 'active' });
+    const title = await screen.findByText('Lagrede oppsett kunne ikke hentes');
+    const shown = screen.getByRole('region', { name: /Forhåndsvisning: Fastlege, Skrivebord, Startside/ });
+    expect(within(shown).queryByRole('region', { name: 'Dagens timer' })).not.toBeInTheDocument();
+    expect(within(shown).getByRole('region', { name: 'Min enhet' })).toBeInTheDocument();
+    expect(screen.getByText('Ulagrede endringer')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Lagre' })).toBeEnabled();
+
+    // Back in coverage: trying again clears the error, and the unsaved change is still there.
+    network.failReads = false;
+    await user.click(within(title.closest('[role="alert"]') as HTMLElement).getByRole('button', { name: 'Prøv igjen' }));
+    await waitFor(() => expect(screen.queryByText('Lagrede oppsett kunne ikke hentes')).not.toBeInTheDocument());
+    expect(within(await waitForCanvas()).queryByRole('region', { name: 'Dagens timer' })).not.toBeInTheDocument();
+    expect(screen.getByText('Ulagrede endringer')).toBeInTheDocument();
+  });
+
+  it('shows only the error when the stored layouts cannot be fetched at all, never a layout to edit', async () => {
+    renderEditor(fakeServer(), { failReads: true });
+    expect(await screen.findByText('Lagrede oppsett kunne ikke hentes', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /Forhåndsvisning/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('status', { name: 'Laster …' })).not.toBeInTheDocument();
+    expect(screen.queryByText('Alt er lagret')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Lagre' })).not.toBeInTheDocument();
   });
 
   it('refuses a broken file with a clear message and keeps the layout; loads a good one, skipping what the group may not use', async () => {

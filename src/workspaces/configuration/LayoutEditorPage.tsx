@@ -63,7 +63,8 @@ function LayoutEditor({ persona }: { persona: Persona }) {
   const [importOutcome, setImportOutcome] = useState<ImportOutcome | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const ready = !layouts.isPending && !layouts.error;
+  // The stored layouts have arrived (a failed refresh keeps them, with `layouts.error` set).
+  const ready = layouts.hasData;
   const baseline = useMemo(() => (ready ? baselineFor(layouts.municipalDocs, scope) : null), [ready, layouts.municipalDocs, scope]);
 
   // A layout is loaded into the editor the first time it is shown (and again after switching
@@ -304,13 +305,16 @@ function LayoutEditor({ persona }: { persona: Persona }) {
       {conflict ? <ConflictPanel mine={items} theirs={conflict.theirs} onReload={takeTheirs} onOverwrite={() => void save(conflict.latest ?? null)} /> : null}
       {importOutcome ? <ImportFeedback outcome={importOutcome} onClose={() => setImportOutcome(null)} /> : null}
 
-      {layouts.error ? (
-        <ErrorAlert error={layouts.error} titleKey="editor.sourcesFailed" onRetry={() => void layouts.retry()} />
-      ) : !loaded ? (
-        <Box role="status" aria-label={t('common.loading')} sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
-          <Skeleton variant="rounded" height={200} />
-          <Skeleton variant="rounded" height={200} />
-        </Box>
+      {/* A refresh that fails says so above the layout being edited, which stays with its unsaved
+          changes; with no layouts loaded yet, the error alone. */}
+      {layouts.error ? <ErrorAlert error={layouts.error} titleKey="editor.sourcesFailed" onRetry={() => void layouts.retry()} /> : null}
+      {!loaded ? (
+        layouts.error ? null : (
+          <Box role="status" aria-label={t('common.loading')} sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
+            <Skeleton variant="rounded" height={200} />
+            <Skeleton variant="rounded" height={200} />
+          </Box>
+        )
       ) : (
         <>
           <EditorToolbar

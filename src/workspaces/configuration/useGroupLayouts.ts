@@ -63,6 +63,8 @@ export function useGroupLayouts(scope: EditorScope | null) {
     variants,
     activeVariant,
     isPending: sources.isPending,
+    /** Whether the layouts have arrived (none to ask for without a municipality); they stay, with `error` set, when a refresh fails. */
+    hasData: sources.hasData,
     error: sources.error,
     retry: () => queryClient.invalidateQueries({ queryKey: fhirKeys.type('Basic') }),
     save: (doc: LayoutDocument, existing?: Basic) => saver.save(doc, existing),

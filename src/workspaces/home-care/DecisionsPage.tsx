@@ -181,10 +181,11 @@ export default function DecisionsPage() {
         <Typography component="h2" variant="h2" id="decisions-heading">
           {t('homeCare.decisions.services')}
         </Typography>
-        {plans.error ? (
-          <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />
-        ) : plans.isPending ? (
-          <LoadingLines />
+        {/* A refresh that fails says so above what was shown, which stays (with any hours being
+            edited); "none" only when the server has answered. */}
+        {plans.error && <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />}
+        {plans.data === undefined ? (
+          !plans.error && <LoadingLines />
         ) : decisions.length === 0 ? (
           <Typography>{t('homeCare.decisions.none')}</Typography>
         ) : (
@@ -199,12 +200,12 @@ export default function DecisionsPage() {
         <Typography component="h2" variant="h2" id="iplos-heading">
           {t('homeCare.decisions.iplos')}
         </Typography>
-        {iplos.error ? (
-          <ErrorAlert error={iplos.error} onRetry={() => void iplos.refetch()} />
-        ) : iplos.isPending ? (
-          <LoadingLines />
-        ) : adding ? (
+        {/* As above; an assessment being filled in stays, whatever the refresh does. */}
+        {iplos.error && <ErrorAlert error={iplos.error} onRetry={() => void iplos.refetch()} />}
+        {adding ? (
           <IplosForm patientId={patientId} patientName={name} latest={latest?.scores ?? {}} persona={persona} onDone={() => setAdding(false)} />
+        ) : iplos.data === undefined ? (
+          !iplos.error && <LoadingLines />
         ) : (
           <>
             {latest ? <Typography>{t('homeCare.decisions.iplosDate', { date: latest.date.split('-').reverse().join('.'), by: latest.by })}</Typography> : <Typography>{t('homeCare.decisions.iplosNone')}</Typography>}

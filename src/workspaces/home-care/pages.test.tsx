@@ -282,6 +282,62 @@ describe('service decisions', () => {
     expect(within(within(table).getByText('Hukommelse').closest('tr')!).getByText('4 – stort')).toBeInTheDocument();
   });
 
+  /** The page on a network whose reads fail (as without coverage) while `failReads` is set. */
+  function renderOnFlakyNetwork(s: MockSession, patientId: string, network: { failReads: boolean }) {
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (network.failReads && (init?.method ?? 'GET') === 'GET') {
+        const outcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: 'Temporarily unavailable' }] };
+        return new Response(JSON.stringify(outcome), { status: 503, headers: { 'Content-Type': 'application/fhir+json' } });
+      }
+      return s.fetchImpl(input, init);
+    }) as typeof fetch;
+    return renderWithProviders(
+      <Routes>
+        <Route path="/home-care/decisions/:patientId" element={<DecisionsPage />} />
+      </Routes>,
+      { fetchImpl, token: s.token, route: `/home-care/decisions/${patientId}` },
+    );
+  }
+
+  it('keeps the decisions, the hours being changed and the assessment being filled in when a refresh fails, and says so', async () => {
+    const s = await session('homecare-nurse');
+    const visit = await firstVisit(s);
+    const network = { failReads: false };
+    const { queryClient } = renderOnFlakyNetwork(s, visit.participant[0]!.actor!.reference!.split('/')[1]!, network);
+    await screen.findAllByText(/timer per uke/, {}, { timeout: 15_000 });
+    const user = userEvent.setup();
+    await user.click(screen.getAllByRole('button', { name: 'Endre timer' })[0]!);
+    const hours = screen.getByLabelText('Timer per uke');
+    await user.clear(hours);
+    await user.type(hours, '7,5');
+    await user.click(await screen.findByRole('button', { name: 'Ny vurdering' }));
+    await user.selectOptions(within(screen.getByRole('form', { name: 'Ny vurdering' })).getByLabelText('Hukommelse'), '3');
+
+    network.failReads = true;
+    await queryClient.refetchQueries({ type: 'active' });
+    const decisions = screen.getByRole('region', { name: 'Vedtak' });
+    const iplos = screen.getByRole('region', { name: 'IPLOS funksjonsvurdering' });
+    expect(await within(decisions).findByText('Feil på serveren')).toBeInTheDocument();
+    expect(within(iplos).getByText('Feil på serveren')).toBeInTheDocument();
+    expect(within(decisions).getAllByText(/timer per uke$/).length).toBeGreaterThan(0);
+    expect(within(decisions).getByLabelText('Timer per uke')).toHaveValue('7,5');
+    expect(within(within(iplos).getByRole('form', { name: 'Ny vurdering' })).getByLabelText('Hukommelse')).toHaveValue('3');
+    expect(screen.queryByText('Ingen vedtak.')).toBeNull();
+  });
+
+  it('shows only the error, never "none", when the decisions and assessments cannot be fetched', async () => {
+    const s = await session('homecare-nurse');
+    const visit = await firstVisit(s);
+    renderOnFlakyNetwork(s, visit.participant[0]!.actor!.reference!.split('/')[1]!, { failReads: true });
+    const decisions = screen.getByRole('region', { name: 'Vedtak' });
+    const iplos = screen.getByRole('region', { name: 'IPLOS funksjonsvurdering' });
+    expect(await within(decisions).findByText('Feil på serveren', {}, { timeout: 15_000 })).toBeInTheDocument();
+    expect(await within(iplos).findByText('Feil på serveren', {}, { timeout: 15_000 })).toBeInTheDocument();
+    expect(screen.queryByText('Ingen vedtak.')).toBeNull();
+    expect(screen.queryByText('Ingen IPLOS-vurdering registrert.')).toBeNull();
+    expect(screen.queryByRole('status', { name: 'Laster …' })).toBeNull();
+  });
+
   it('a care worker (not the coordinator) sees the decisions but cannot change them', async () => {
     const s = await session('homecare-worker');
     const visit = await firstVisit(s);
