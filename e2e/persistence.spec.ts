@@ -39,3 +39,23 @@ test('data written to the journal survives a reload, and a scenario reset remove
   await expect(page.getByRole('region', { name: /Kritisk informasjon/ })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByRole('region', { name: /Kritisk informasjon/ })).not.toContainText(marker);
 });
+
+test('the mock backend answers while the page is busy: its requests do not cross the main thread', { tag: '@desktop-only' }, async ({ cleanPage: page }) => {
+  // A request is started, then the page's main thread is held for a second and a half. The
+  // service worker sends it straight to the backend's Web Worker (public/akson-mock-sw.js), so
+  // the answer has come before the page is free again; through MSW's page-side handler it could
+  // only have been answered after.
+  const timing = await page.evaluate(async () => {
+    const url = new URL(`/personas?probe=${Date.now()}`, location.href).href;
+    const request = fetch(url);
+    const start = performance.now();
+    while (performance.now() - start < 1500) {
+      // the page is busy
+    }
+    const free = performance.now();
+    await (await request).json();
+    const entry = performance.getEntriesByName(url)[0] as PerformanceResourceTiming | undefined;
+    return { responseEnd: entry?.responseEnd ?? Number.NaN, free };
+  });
+  expect(timing.responseEnd).toBeLessThan(timing.free);
+});

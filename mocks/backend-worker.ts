@@ -7,12 +7,18 @@ import { deserializeRequest, serializeResponse, type FromWorker, type ToWorker }
 /**
  * The mock FHIR backend in a Web Worker: generating ten thousand patients and searching them
  * happens off the page's main thread, so the app stays responsive while the data is built.
- * MSW (on the page) forwards requests here; see mocks/browser.ts.
+ * The service worker sends requests here on a port of their own (and MSW, on the page, when the
+ * service worker has none yet); see mocks/browser.ts.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
 let backend: MockBackend | undefined;
 const post = (message: FromWorker) => self.postMessage(message);
+
+async function answer(message: Extract<ToWorker, { type: 'request' }>): Promise<FromWorker> {
+  const response = backend ? await backend.handle(deserializeRequest(message.request)) : undefined;
+  return { type: 'response', id: message.id, response: response ? await serializeResponse(response) : null };
+}
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
@@ -32,9 +38,15 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       }
       break;
     }
-    case 'request': {
-      const response = backend ? await backend.handle(deserializeRequest(message.request)) : undefined;
-      post({ type: 'response', id: message.id, response: response ? await serializeResponse(response) : null });
+    case 'request':
+      post(await answer(message));
+      break;
+    case 'port': {
+      const port = event.ports[0];
+      if (!port) break;
+      port.onmessage = async (request: MessageEvent<ToWorker>) => {
+        if (request.data.type === 'request') port.postMessage(await answer(request.data));
+      };
       break;
     }
     case 'warm':

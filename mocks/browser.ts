@@ -24,7 +24,7 @@ class WorkerBackend implements RequestHandlerLike {
   private readonly pending = new Map<number, (message: FromWorker) => void>();
   readonly started: Promise<void>;
 
-  constructor(private readonly worker: Worker, init: ToWorker) {
+  constructor(readonly worker: Worker, init: ToWorker) {
     this.started = new Promise((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
         const message = event.data;
@@ -75,6 +75,7 @@ export async function startMockBackend(options: StartMockBackendOptions = {}): P
     worker.start({ serviceWorker: { url: '/akson-mock-sw.js' }, onUnhandledRequest: 'bypass', quiet: options.quiet ?? false }),
     backend.started,
   ]);
+  connectServiceWorker(backend.worker);
   // Build the ten thousand patients (in the worker) as soon as someone uses the page, not while
   // the first page loads: the first FHIR request would start it anyway.
   const warm = () => {
@@ -87,4 +88,26 @@ export async function startMockBackend(options: StartMockBackendOptions = {}): P
     if (document.visibilityState === 'hidden') void backend.flush();
   });
   return { backend, worker };
+}
+
+/**
+ * The service worker's own line to the backend: a MessageChannel whose ends go to the Web Worker
+ * and to the service worker, which then sends this page's requests straight to the backend and
+ * answers them (public/akson-mock-sw.js). Through MSW every request and every answer crossed the
+ * page's main thread twice, and waited there while the page rendered: a chart's searches queued
+ * behind the chart's own rendering. MSW stays as the path for a request the service worker has
+ * no line for (it asks for a new one when it has been restarted, and this page sends it).
+ */
+function connectServiceWorker(worker: Worker): void {
+  if (!('serviceWorker' in navigator)) return;
+  const give = (target: ServiceWorker | null | undefined) => {
+    if (!target) return;
+    const channel = new MessageChannel();
+    worker.postMessage({ type: 'port' } satisfies ToWorker, [channel.port1]);
+    target.postMessage({ type: 'AKSON_BACKEND_PORT' }, [channel.port2]);
+  };
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ type?: string } | null>) => {
+    if (event.data?.type === 'AKSON_NEED_PORT') give(event.source instanceof ServiceWorker ? event.source : navigator.serviceWorker.controller);
+  });
+  void navigator.serviceWorker.ready.then((registration) => give(registration.active));
 }

@@ -19,7 +19,13 @@ export type ToWorker =
   | { type: 'init'; scenarioId?: string; seedOptions?: Record<string, unknown> }
   | { type: 'request'; id: number; request: SerializedRequest }
   | { type: 'flush'; id: number }
-  | { type: 'warm' };
+  | { type: 'warm' }
+  /**
+   * A MessagePort (in the message's ports) on which the service worker sends requests straight
+   * to the backend, and gets the answers, without the page's main thread (mocks/browser.ts,
+   * public/akson-mock-sw.js): `request` messages in, `response` messages out.
+   */
+  | { type: 'port' };
 
 export type FromWorker =
   | { type: 'ready' }
