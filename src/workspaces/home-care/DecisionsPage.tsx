@@ -176,6 +176,9 @@ export default function DecisionsPage() {
         </Button>
       </Box>
       <Typography variant="h1">{t('homeCare.decisions.title', { name })}</Typography>
+      {/* Whose decisions these are must be known: a patient that could not be read says so (the
+          title then has no name). */}
+      {patient.error && !patient.data && <ErrorAlert error={patient.error} onRetry={() => void patient.refetch()} />}
       {!coordinator && role.data && <Alert severity="info">{t('homeCare.decisions.onlyCoordinator')}</Alert>}
       <Box component="section" aria-labelledby="decisions-heading" sx={{ display: 'grid', gap: 1 }}>
         <Typography component="h2" variant="h2" id="decisions-heading">

@@ -325,7 +325,7 @@ describe('service decisions', () => {
     expect(screen.queryByText('Ingen vedtak.')).toBeNull();
   });
 
-  it('shows only the error, never "none", when the decisions and assessments cannot be fetched', async () => {
+  it('shows only the error, never "none", when the decisions, the assessments and the patient cannot be fetched', async () => {
     const s = await session('homecare-nurse');
     const visit = await firstVisit(s);
     renderOnFlakyNetwork(s, visit.participant[0]!.actor!.reference!.split('/')[1]!, { failReads: true });
@@ -336,6 +336,8 @@ describe('service decisions', () => {
     expect(screen.queryByText('Ingen vedtak.')).toBeNull();
     expect(screen.queryByText('Ingen IPLOS-vurdering registrert.')).toBeNull();
     expect(screen.queryByRole('status', { name: 'Laster …' })).toBeNull();
+    // The patient could not be read either (the title has no name): the page says so too.
+    await waitFor(() => expect(screen.getAllByText('Feil på serveren')).toHaveLength(3), { timeout: 15_000 });
   });
 
   it('a care worker (not the coordinator) sees the decisions but cannot change them', async () => {
