@@ -20,6 +20,7 @@ import type { Resource } from 'fhir/r4';
 import { useRuntimeConfig } from '../app/configContext';
 import { useFhirClient } from '../fhir/context';
 import { entries, toQuery, type FhirClient } from '../fhir/client';
+import { fetchScenarios } from '../fhir/mockControl';
 import { WORKSPACE_OF_GROUP } from '../session/personnel';
 import { usePreferences, useSession, type DeviceClassChoice } from '../session/store';
 import { conditionSearch, isConditionMet } from './conditions';
@@ -670,7 +671,7 @@ function SetupSection(props: {
   const personas = useQuery({ queryKey: ['kit', 'personas', authUrl], queryFn: () => mockApi.personas(authUrl), staleTime: Infinity });
   const scenarios = useQuery({
     queryKey: ['kit', 'scenarios', authUrl],
-    queryFn: async () => (await fetch(`${authUrl}/mock/scenarios`)).json() as Promise<{ id: string; title: { nb: string; en: string } }[]>,
+    queryFn: () => fetchScenarios(authUrl),
     staleTime: Infinity,
   });
   const [persona, setPersona] = useState(signedIn?.id ?? '');
