@@ -4,6 +4,7 @@ import { defineConfig, runnerImport, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import type { Translation } from './src/i18n/nb';
+import type * as ShellStringsModule from './src/app/signin/shellStrings';
 
 /**
  * What index.html's inline boot script needs, put in at build time:
@@ -11,17 +12,21 @@ import type { Translation } from './src/i18n/nb';
  *  - `__SIGN_IN_SHELL_STRINGS__`: the words of the sign-in page's heading and introduction in
  *    every language, taken from src/i18n, so the page shows them before any JavaScript has run;
  *  - `__APP_ENTRY__`: the app's entry script. In a build, the module preloads of what it needs
- *    at start (its static imports and the start-up stages) stand in a <template id="app-preloads">,
- *    and the boot script adds them and the <script> itself: on the sign-in page once the heading
- *    and introduction are on screen, elsewhere at once. With the dev server it is `null` and
- *    Vite's own script tag runs the app.
+ *    at start stand in templates: the first page's (its static imports, the session store and the
+ *    sign-in page drawn without React) in <template id="first-page-preloads">, the start-up stages
+ *    in "app-preloads", MUI's in "style-preloads". The boot script adds them and the <script>
+ *    itself: on the sign-in page only the first page's, once the heading and introduction are on
+ *    screen (the rest load as the page is used), elsewhere all at once. With the dev server it is
+ *    `null` and Vite's own script tag runs the app.
  */
 function bootPlugin(): Plugin {
   const strings = async (language: 'nb' | 'en') => {
     const { module } = await runnerImport<Record<string, Translation>>(`/src/i18n/${language}.ts`, { configFile: false, logLevel: 'silent' });
     const t = module[language];
     if (!t) throw new Error(`src/i18n/${language}.ts exports no ${language}`);
-    return { name: t.app.name, title: t.signIn.title, persona: t.signIn.personaIntro, none: t.signIn.noAuthIntro, oidc: t.signIn.oidcIntro, loading: t.signIn.loadingPersonas };
+    // Everything of the sign-in page that is drawn without i18next (index.html, src/app/signin/firstPage.ts).
+    const { module: shell } = await runnerImport<typeof ShellStringsModule>('/src/app/signin/shellStrings.ts', { configFile: false, logLevel: 'silent' });
+    return shell.shellStrings(shell.lookupIn(t, language));
   };
   const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
   const replace = (html: string, placeholder: string, value: string) => {
@@ -59,7 +64,16 @@ function bootPlugin(): Plugin {
         // of its own: the sign-in page is drawn without MUI, and the boot script adds those
         // preloads on every other page only.
         const isStyles = (file: string) => /\/src\/app\/startup\/styles\.ts$/.test((bundle[file] as { facadeModuleId?: string } | undefined)?.facadeModuleId ?? '');
+        // The first page of a visit, the sign-in page, is drawn without React
+        // (src/app/signin/firstPage.ts): what it needs comes first, in a template of its own.
+        const isFirstPage = (file: string) => {
+          const chunk = bundle[file];
+          return chunk?.type === 'chunk' && chunk.moduleIds.some((id) => /\/src\/(app\/signin\/firstPage|session\/store)\.ts$/.test(id));
+        };
         for (const file of entryChunk.imports) visit(file);
+        for (const file of entryChunk.dynamicImports.filter(isFirstPage)) visit(file);
+        const firstPageStages = stages.length;
+        if (entryChunk.dynamicImports.filter(isFirstPage).length !== 2) throw new Error('the entry imports no src/app/signin/firstPage.ts or src/session/store.ts');
         for (const file of entryChunk.dynamicImports) {
           const chunk = bundle[file];
           if (chunk?.type === 'chunk' && !/\/mocks\//.test(chunk.facadeModuleId ?? '') && !isStyles(file)) visit(file);
@@ -77,7 +91,10 @@ function bootPlugin(): Plugin {
         html = html.replace(/<link rel="modulepreload" crossorigin href="[^"]+">\s*/g, '');
         html = html.replace(
           '</head>',
-          () => `  <template id="app-preloads">${links([...preloaded, ...stages])}</template>\n    <template id="style-preloads">${links(styleStages)}</template>\n  </head>`,
+          () =>
+            `  <template id="first-page-preloads">${links([...preloaded, ...stages.slice(0, firstPageStages)])}</template>\n` +
+            `    <template id="app-preloads">${links(stages.slice(firstPageStages))}</template>\n` +
+            `    <template id="style-preloads">${links(styleStages)}</template>\n  </head>`,
         );
         return replace(html, '__APP_ENTRY__', json(entry));
       },

@@ -108,3 +108,23 @@ test('before the JavaScript has loaded, the sign-in page shows its heading and i
     expect(await boxes(), `the ${language} sign-in page`).toEqual(shell);
   }
 });
+
+test("the app's address without a session opens the sign-in page at once, without loading the app's shell", async ({ page }) => {
+  // Before any JavaScript: index.html sends the visitor on and draws the sign-in page's heading.
+  await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.locator('#root main h2')).toHaveText('Logg inn');
+  await page.unroute(/\/assets\/.*\.js$/);
+
+  // With it: the persona list, and none of the signed-in pages' code (the shell, MUI's theme) was fetched.
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/?usability-kit');
+  await expect(page).toHaveURL(/\/sign-in\?usability-kit$/);
+  await expect(page.getByRole('list', { name: 'Brukere du kan logge inn som' })).toBeVisible();
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((path) => /AppShell|ThemedOutlet/.test(path))).toEqual([]);
+});

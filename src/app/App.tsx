@@ -1,13 +1,10 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import type { AppConfig } from './config';
-import { fhirBaseUrl, personaAuthUrl } from './config';
-import { RuntimeConfigContext, type RuntimeContext } from './configContext';
-import { FhirClient } from '../fhir/client';
+import type { AppClients } from './clients';
+import { RuntimeConfigContext } from './configContext';
 import { FhirClientContext } from '../fhir/context';
-import { useSession, usePreferences } from '../session/store';
-import { makeQueryClient } from './queryClient';
+import { usePreferences } from '../session/store';
 import { useDeviceClass } from './deviceClass';
 import { appRouter } from './router';
 import { changeLanguage } from '../i18n';
@@ -15,31 +12,9 @@ import { changeLanguage } from '../i18n';
 /** The usability kit's slot (src/app/kitSlot.tsx) is a small chunk of its own, out of the start-up code. */
 const UsabilityKitSlot = lazy(() => import('./kitSlot').then((m) => ({ default: m.UsabilityKitSlot })));
 
-export function App({ config }: { config: AppConfig }) {
-  const runtime = useMemo<RuntimeContext>(() => {
-    const origin = window.location.origin;
-    return {
-      config,
-      fhirBaseUrl: fhirBaseUrl(config, origin),
-      authUrl: personaAuthUrl(config, origin),
-      embeddedMock: config.backend.kind === 'mock',
-    };
-  }, [config]);
-  const queryClient = useMemo(() => makeQueryClient(), []);
-  const client = useMemo(
-    () =>
-      new FhirClient({
-        baseUrl: runtime.fhirBaseUrl,
-        getToken: () => useSession.getState().token,
-        onUnauthorized: () => {
-          if (useSession.getState().persona) {
-            useSession.getState().signOut();
-            queryClient.clear();
-          }
-        },
-      }),
-    [runtime, queryClient],
-  );
+export function App({ clients }: { clients: AppClients }) {
+  const { runtime, queryClient, client } = clients;
+  const { config } = runtime;
   const themeMode = usePreferences((s) => s.themeMode);
   const language = usePreferences((s) => s.language);
   const device = useDeviceClass();

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ComponentProps } from 'react';
 import type { AppConfig } from './config';
 import type { appRouter } from './router';
+import { isKitShortcut, kitWantedAtOnce } from './kitFlags';
 
 /**
  * Where the usability-testing kit (src/kit, issue #9) comes in: a chunk of its own, imported only
@@ -42,29 +43,16 @@ export function kitEnabled(config: AppConfig): boolean {
 /** On a shared mock server every device follows the tester's resets: the kit loads once the first page has settled. */
 const SHARED_SERVER_LOAD_AFTER_MS = 3_000;
 
-/** The kit's own flags (src/kit/UsabilityKit.tsx: ENABLED_KEY, REOPEN_KEY): set up on this device, or reopening after its own reload. */
-function wantedAtOnce(): boolean {
-  try {
-    return (
-      localStorage.getItem('akson.usability-kit.enabled') === '1' ||
-      sessionStorage.getItem('akson.usability-kit.reopen') !== null ||
-      new URLSearchParams(window.location.search).has('usability-kit')
-    );
-  } catch {
-    return false;
-  }
-}
-
 export function UsabilityKitSlot({ config, router }: { config: AppConfig; router: ReturnType<typeof appRouter> }) {
   const enabled = kitEnabled(config);
-  const [load, setLoad] = useState(() => enabled && wantedAtOnce());
+  const [load, setLoad] = useState(() => enabled && kitWantedAtOnce());
   // The shortcut is listened for here, before and after the kit has loaded, so no press is lost
   // while its chunk loads; the kit opens or closes its panel at each new press.
   const [presses, setPresses] = useState(0);
   useEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey && event.altKey && event.code === 'KeyT') {
+      if (isKitShortcut(event)) {
         event.preventDefault();
         setPresses((n) => n + 1);
         setLoad(true);

@@ -1,5 +1,6 @@
 import { bootstrap, renderFatal } from './bootstrap';
 import { STARTUP_STAGES, STYLE_STAGES } from './startup/stages';
+import type { AppClients } from './clients';
 
 const rootElement = document.getElementById('root') as HTMLElement;
 
@@ -12,24 +13,63 @@ function nextTask(): Promise<void> {
   });
 }
 
+let warming: Promise<void> | undefined;
+
+/** The libraries, each stage in a task of its own (./startup/stages.ts); once. */
+function warm(): Promise<void> {
+  warming ??= (async () => {
+    for (const stage of STARTUP_STAGES) {
+      await nextTask();
+      await stage();
+    }
+  })();
+  return warming;
+}
+
+async function prefetchHomeOf({ queryClient, client }: AppClients): Promise<void> {
+  const [{ prefetchHome }, { detectDeviceClass }, { useSession, usePreferences }] = await Promise.all([
+    import('../layout/prefetchHome'),
+    import('./deviceClass'),
+    import('../session/store'),
+  ]);
+  const persona = useSession.getState().persona;
+  const choice = usePreferences.getState().deviceClass;
+  if (persona) await prefetchHome(queryClient, client, persona, choice === 'auto' ? detectDeviceClass() : choice);
+}
+
 /**
- * Start-up in short tasks (a long one would hold up everything else on a slow tablet): the
- * libraries in stages (./startup/stages.ts), then the translations, MUI and the theme (unless the
- * first page is the sign-in page, which is drawn without them), the router, then React's first
- * render.
+ * Start-up in short tasks (a long one would hold up everything else on a slow tablet). The sign-in
+ * page, as the first page of a visit, is drawn without React (./signin/firstPage.ts), which loads
+ * meanwhile, at the first sign of use. Then the libraries in stages (./startup/stages.ts), the
+ * translations, MUI and the theme (unless the page is the sign-in page, which is drawn without
+ * them), the router, then React's first render.
  */
 async function start(): Promise<void> {
   const config = bootstrap();
   config.catch(() => undefined); // reported below, where it is awaited
-  for (const stage of STARTUP_STAGES) {
-    await nextTask();
-    await stage();
+  const { usePreferences, useSession } = await import('../session/store');
+  let signInPage = window.location.pathname === '/sign-in' && !useSession.getState().persona;
+  let signedInOnFirstPage = false;
+  if (signInPage) {
+    const { firstPageWanted, showFirstSignInPage } = await import('./signin/firstPage');
+    const ready = firstPageWanted() ? await config.catch(() => undefined) : undefined;
+    if (ready) {
+      signedInOnFirstPage = (await showFirstSignInPage(rootElement, ready, () => void warm())) === 'signed-in';
+      signInPage = !signedInOnFirstPage;
+    }
   }
+  await warm();
+  const ready = await config;
   await nextTask();
-  const [{ initI18n }, { usePreferences, useSession }] = await Promise.all([import('../i18n'), import('../session/store')]);
+  const { makeAppClients } = await import('./clients');
+  const clients = makeAppClients(ready);
+  // Signed in on the first page: the home page's first searches start now, as React's sign-in
+  // page starts them (src/app/signin/useSignIn.ts), beside the rest of the app's code.
+  if (signedInOnFirstPage) void prefetchHomeOf(clients).catch(() => undefined);
+  await nextTask();
+  const { initI18n } = await import('../i18n');
   await initI18n(usePreferences.getState().language);
-  const signInFirst = window.location.pathname === '/sign-in' && !useSession.getState().persona;
-  if (!signInFirst) {
+  if (!signInPage) {
     for (const stage of STYLE_STAGES) {
       await nextTask();
       await stage();
@@ -41,9 +81,8 @@ async function start(): Promise<void> {
     await nextTask();
     step();
   }
-  const ready = await config;
   await nextTask();
-  mountApp(rootElement, ready);
+  mountApp(rootElement, clients);
 }
 
 start().catch((error: unknown) => renderFatal(rootElement, error));

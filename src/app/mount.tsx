@@ -1,6 +1,6 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { AppConfig } from './config';
+import type { AppClients } from './clients';
 import { App } from './App';
 import { appRouter } from './router';
 
@@ -13,14 +13,14 @@ import { appRouter } from './router';
 export const BEFORE_MOUNT: readonly (() => void)[] = [() => void appRouter()];
 
 /** React's first render of the app into `rootElement` (the last start-up stage: src/app/main.tsx). */
-export function mountApp(rootElement: HTMLElement, config: AppConfig): void {
+export function mountApp(rootElement: HTMLElement, clients: AppClients): void {
   const root = createRoot(rootElement);
   // A transition: React renders the first page in slices, with the browser free in between
   // (what index.html shows stays until it commits).
   startTransition(() => {
     root.render(
       <StrictMode>
-        <App config={config} />
+        <App clients={clients} />
       </StrictMode>,
     );
   });

@@ -37,6 +37,7 @@ describe("index.html's styles follow the theme", () => {
         'akson-input-border': palette.grey[500],
         'akson-toggle-hover': alpha(palette.text.primary, palette.action.hoverOpacity),
         'akson-toggle-selected': alpha(palette.text.primary, palette.action.selectedOpacity),
+        'akson-error': palette.error.main,
       };
       for (const [name, value] of Object.entries(expected)) expect(norm(css[name] ?? 'missing'), name).toBe(norm(value));
     });

@@ -2,40 +2,9 @@ import type { Organization, Practitioner, PractitionerRole } from 'fhir/r4';
 import { PERSONNEL_GROUPS, type Persona, type PersonnelGroup, type UnitKind } from '../session/personnel';
 import { CODE_SYSTEM, EXTENSION, IDENTIFIER } from '../domain/codeSystems';
 import { entries, type FhirClient } from './client';
-import { FhirError } from './errors';
-import { whenBackendReady } from './backendReady';
 import { formatName, referenceId } from './format';
 
-/** Persona sign-in against the mock backend (embedded or `npm run mock-server`). */
-export async function fetchPersonas(authUrl: string): Promise<Persona[]> {
-  await whenBackendReady();
-  let response: Response;
-  try {
-    response = await fetch(`${authUrl}/personas`, { headers: { Accept: 'application/json' } });
-  } catch (cause) {
-    throw new FhirError('network', 0, `Personas could not be fetched: ${String(cause)}`);
-  }
-  if (!response.ok) throw new FhirError('server', response.status, `Personas could not be fetched (HTTP ${response.status})`);
-  return (await response.json()) as Persona[];
-}
-
-export async function requestPersonaToken(authUrl: string, personaId: string): Promise<string> {
-  await whenBackendReady();
-  let response: Response;
-  try {
-    response = await fetch(`${authUrl}/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ persona: personaId }),
-    });
-  } catch (cause) {
-    throw new FhirError('network', 0, `Sign-in failed: ${String(cause)}`);
-  }
-  if (!response.ok) throw new FhirError(response.status === 400 ? 'invalid' : 'server', response.status, `Sign-in failed (HTTP ${response.status})`);
-  const body = (await response.json()) as { access_token?: string };
-  if (!body.access_token) throw new FhirError('server', response.status, 'Sign-in answer had no access_token');
-  return body.access_token;
-}
+export { fetchPersonas, requestPersonaToken } from './personaAuth';
 
 const GROUP_OF_CATEGORY: Record<string, PersonnelGroup> = { LE: 'gp', SP: 'gp-nurse', HF: 'homecare-worker', FT: 'physio' };
 

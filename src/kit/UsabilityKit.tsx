@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { KIT_REOPEN_KEY as REOPEN_KEY } from '../app/kitFlags';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
@@ -49,8 +50,7 @@ const KIT = { [KIT_ATTRIBUTE]: '' };
 const ENABLED_KEY = 'akson.usability-kit.enabled';
 const FAULTS_KEY = 'akson.usability-kit.faults';
 const POLL_MS = 2_000;
-/** Set before a reload the kit causes itself (a run that starts with a reset): the panel opens again. */
-const REOPEN_KEY = 'akson.usability-kit.reopen';
+// REOPEN_KEY: set before a reload the kit causes itself (a run that starts with a reset): the panel opens again.
 
 function pathOf(location: { pathname: string; search: string }): string {
   return `${location.pathname}${location.search}`;

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useRuntimeConfig } from '../configContext';
@@ -6,14 +7,15 @@ import { usePersonas, useSignInAs } from './useSignIn';
 import { useSession, usePreferences } from '../../session/store';
 import { WORKSPACE_OF_GROUP, type Persona } from '../../session/personnel';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
-import { ToggleGroup } from '../../ui/ToggleGroup';
+import { createPersonaPicker, pickerStrings, type PersonaPicker } from './personaPicker';
 
 /*
- * The first page, and the only one without MUI: plain elements with the classes that index.html
- * styles (in light and dark mode, for tablets and desktops), the same boxes its boot script draws
- * before any JavaScript has run. Neither MUI nor emotion is needed to show it: on a slow tablet
- * their start-up and styling took most of the first page's main-thread time. The list is plain
- * buttons, and the spinner a ring turned by a transform, which the compositor animates.
+ * The sign-in page as React draws it: after a sign out, for HelseID or a server without sign-in,
+ * and when the usability kit is wanted. The first page of a visit with the embedded mock is drawn
+ * without React (./firstPage.ts), in the same boxes and with the same persona list. Like it, this
+ * page is the only one without MUI: plain elements with the classes that index.html styles (in
+ * light and dark mode, for tablets and desktops), the boxes its boot script draws before any
+ * JavaScript has run. The spinner is a ring turned by a transform, which the compositor animates.
  */
 
 // The first page stays small: the error alert (MUI, in the app's theme) loads only when there is
@@ -22,43 +24,32 @@ import { ToggleGroup } from '../../ui/ToggleGroup';
 const OidcSignIn = lazy(() => import('./OidcSignIn').then((m) => ({ default: m.OidcSignIn })));
 const SignInError = lazy(() => import('./SignInError').then((m) => ({ default: m.SignInError })));
 
-function FilterField({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
-  const id = useId();
-  return (
-    <div className="signin-field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type="search" value={value} onChange={(e) => onChange(e.target.value)} />
-    </div>
-  );
-}
-
-function matches(persona: Persona, text: string, groupLabel: string): boolean {
-  if (!text) return true;
-  const hay = `${persona.name} ${groupLabel} ${persona.unitName} ${persona.municipalityName}`.toLocaleLowerCase('nb');
-  return text
-    .toLocaleLowerCase('nb')
-    .split(/\s+/)
-    .every((word) => hay.includes(word));
-}
-
+/** The persona list (./personaPicker.ts, plain DOM: the same list the first page draws without React). */
 function PersonaList() {
   const { t } = useTranslation();
   const personas = usePersonas();
-  // The list renders in a transition (in slices, the page stays responsive), not in the task that received it.
-  const all = useDeferredValue(personas.data);
   const signIn = useSignInAs();
-  const [text, setText] = useState('');
-  const [municipality, setMunicipality] = useState<string>('all');
-  const municipalities = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const p of all ?? []) if (p.municipalityCode) seen.set(p.municipalityCode, p.municipalityName);
-    return [...seen.entries()];
-  }, [all]);
-  const shown = (all ?? []).filter(
-    (p) => (municipality === 'all' || p.municipalityCode === municipality) && matches(p, text, t(`group.${p.personnelGroup}`)),
-  );
+  const container = useRef<HTMLDivElement>(null);
+  const [picker, setPicker] = useState<PersonaPicker>();
+  const strings = useMemo(() => pickerStrings(t), [t]);
+  const pick = useEffectEvent((persona: Persona) => signIn.mutate(persona));
+  const currentStrings = useEffectEvent(() => strings);
 
-  if (!all && !personas.error) {
+  useEffect(() => {
+    const host = container.current;
+    if (!personas.data || !host) return;
+    const created = createPersonaPicker(personas.data, currentStrings(), pick);
+    host.replaceChildren(created.element);
+    setPicker(created);
+    return () => {
+      created.element.remove();
+      setPicker(undefined);
+    };
+  }, [personas.data]);
+  useEffect(() => picker?.setStrings(strings), [picker, strings]);
+  useEffect(() => picker?.setDisabled(signIn.isPending), [picker, signIn.isPending]);
+
+  if (!personas.data && !personas.error) {
     return (
       <div className="shell-status" role="status">
         <span className="shell-spinner" aria-hidden />
@@ -73,37 +64,18 @@ function PersonaList() {
       </Suspense>
     );
   }
-
   return (
-    <div className="signin-stack">
-      <div className="signin-toolbar">
-        <FilterField label={t('signIn.filter')} value={text} onChange={setText} />
-        {municipalities.length > 1 && (
-          <ToggleGroup
-            label={t('signIn.municipality')}
-            value={municipality}
-            options={[{ value: 'all', label: t('signIn.allMunicipalities') }, ...municipalities.map(([code, name]) => ({ value: code, label: name }))]}
-            onChange={setMunicipality}
-          />
-        )}
-      </div>
-      {signIn.error ? (
-        <Suspense fallback={null}>
-          <SignInError error={signIn.error} />
-        </Suspense>
-      ) : null}
-      <ul className="signin-personas" aria-label={t('signIn.personas')}>
-        {shown.map((persona) => (
-          <li key={persona.id}>
-            <button type="button" onClick={() => signIn.mutate(persona)} disabled={signIn.isPending}>
-              <span className="name">{persona.name}</span>
-              <span className="detail">{`${t(`group.${persona.personnelGroup}`)} · ${persona.unitName} · ${persona.municipalityName}`}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      {shown.length === 0 && <p>{t('signIn.noMatch')}</p>}
-    </div>
+    <>
+      <div ref={container} />
+      {picker && signIn.error
+        ? createPortal(
+            <Suspense fallback={null}>
+              <SignInError error={signIn.error} />
+            </Suspense>,
+            picker.errorSlot,
+          )
+        : null}
+    </>
   );
 }
 
