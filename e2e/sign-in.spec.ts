@@ -128,3 +128,23 @@ test("the app's address without a session opens the sign-in page at once, withou
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.filter((path) => /AppShell|ThemedOutlet/.test(path))).toEqual([]);
 });
+
+test('the first page is usable before React has loaded, which loads once the page is used', async ({ page }) => {
+  // React and the app (src/app/mount.tsx's chunk, React DOM's) are not needed to show the persona list.
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  const appCode = () => scripts.filter((path) => /\/assets\/(mount|client)-[^/]*\.js$/.test(path));
+  await page.goto('/sign-in');
+  const list = page.getByRole('list', { name: 'Brukere du kan logge inn som' });
+  await expect(list).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(appCode()).toEqual([]);
+  // Using the page (the focus, a key, the pointer) starts loading the app; a click signs in.
+  await page.getByLabel('Filtrer på navn, rolle eller enhet').fill('fastlege');
+  await expect.poll(() => appCode().length).toBeGreaterThan(0);
+  await expect(list.getByRole('button').first()).toContainText('Fastlege');
+  await list.getByRole('button').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Fastlegekontor' })).toBeVisible();
+});
