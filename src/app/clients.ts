@@ -3,7 +3,7 @@ import type { AppConfig } from './config';
 import { fhirBaseUrl, personaAuthUrl } from './config';
 import type { RuntimeContext } from './configContext';
 import { FhirClient } from '../fhir/client';
-import { useSession } from '../session/store';
+import { usePreferences, useSession } from '../session/store';
 import { makeQueryClient } from './queryClient';
 
 /** What the app talks to: the runtime settings, the query cache and the FHIR client. */
@@ -37,4 +37,17 @@ export function makeAppClients(config: AppConfig): AppClients {
     },
   });
   return { runtime, queryClient, client };
+}
+
+/**
+ * After a sign-in on the first page (src/app/signin/firstPage.ts): the home page's first
+ * searches, as React's sign-in page starts them (./signin/useSignIn.ts), while the rest of the
+ * app's code loads. The module is loaded only then.
+ */
+export async function prefetchHomeAfterSignIn({ queryClient, client }: AppClients): Promise<void> {
+  const persona = useSession.getState().persona;
+  if (!persona) return;
+  const [{ prefetchHome }, { detectDeviceClass }] = await Promise.all([import('../layout/prefetchHome'), import('./deviceClass')]);
+  const choice = usePreferences.getState().deviceClass;
+  await prefetchHome(queryClient, client, persona, choice === 'auto' ? detectDeviceClass() : choice);
 }

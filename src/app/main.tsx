@@ -1,6 +1,5 @@
 import { bootstrap, renderFatal } from './bootstrap';
 import { STARTUP_STAGES, STYLE_STAGES } from './startup/stages';
-import type { AppClients } from './clients';
 
 const rootElement = document.getElementById('root') as HTMLElement;
 
@@ -24,17 +23,6 @@ function warm(): Promise<void> {
     }
   })();
   return warming;
-}
-
-async function prefetchHomeOf({ queryClient, client }: AppClients): Promise<void> {
-  const [{ prefetchHome }, { detectDeviceClass }, { useSession, usePreferences }] = await Promise.all([
-    import('../layout/prefetchHome'),
-    import('./deviceClass'),
-    import('../session/store'),
-  ]);
-  const persona = useSession.getState().persona;
-  const choice = usePreferences.getState().deviceClass;
-  if (persona) await prefetchHome(queryClient, client, persona, choice === 'auto' ? detectDeviceClass() : choice);
 }
 
 /**
@@ -61,11 +49,11 @@ async function start(): Promise<void> {
   await warm();
   const ready = await config;
   await nextTask();
-  const { makeAppClients } = await import('./clients');
+  const { makeAppClients, prefetchHomeAfterSignIn } = await import('./clients');
   const clients = makeAppClients(ready);
   // Signed in on the first page: the home page's first searches start now, as React's sign-in
   // page starts them (src/app/signin/useSignIn.ts), beside the rest of the app's code.
-  if (signedInOnFirstPage) void prefetchHomeOf(clients).catch(() => undefined);
+  if (signedInOnFirstPage) void prefetchHomeAfterSignIn(clients).catch(() => undefined);
   await nextTask();
   const { initI18n } = await import('../i18n');
   await initI18n(usePreferences.getState().language);
