@@ -24,6 +24,15 @@ describe('FhirClient', () => {
     expect(init?.credentials).toBe('omit');
   });
 
+  it("withToken: a user being signed in is asked for with their own token, not the session's", async () => {
+    const fetchImpl = fakeFetch(200, patient);
+    const client = new FhirClient({ baseUrl: 'http://x/fhir', getToken: () => 'previous-user', fetchImpl });
+    await client.withToken('next-user').read('Patient', 'pat-1');
+    await client.read('Patient', 'pat-1');
+    const sent = fetchImpl.mock.calls.map(([, init]) => (init?.headers as Record<string, string>).Authorization);
+    expect(sent).toEqual(['Bearer next-user', 'Bearer previous-user']);
+  });
+
   it('sends If-Match with the version the user saw on update', async () => {
     const fetchImpl = fakeFetch(200, { ...patient, meta: { versionId: '4' } });
     const client = new FhirClient({ baseUrl: 'http://x/fhir', getToken: () => null, fetchImpl });

@@ -43,6 +43,11 @@ export class FhirClient {
     this.baseUrl = options.baseUrl.replace(/\/$/, '');
   }
 
+  /** The same server with a fixed token: the requests made for a user who is being signed in, before the session holds their token. */
+  withToken(token: string | null): FhirClient {
+    return new FhirClient({ ...this.options, getToken: () => token });
+  }
+
   async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     const url = path.startsWith('http') ? path : `${this.baseUrl}/${path.replace(/^\//, '')}`;
     const token = this.options.getToken();

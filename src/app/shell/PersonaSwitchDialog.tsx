@@ -12,6 +12,7 @@ import TextField from '@mui/material/TextField';
 import { usePersonas, useSignInAs } from '../signin/useSignIn';
 import { useSession } from '../../session/store';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { personaMatches } from '../signin/personaPicker';
 
 export function PersonaSwitchDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -19,11 +20,7 @@ export function PersonaSwitchDialog({ open, onClose }: { open: boolean; onClose:
   const signIn = useSignInAs();
   const current = useSession((s) => s.persona);
   const [text, setText] = useState('');
-  const words = text.toLocaleLowerCase('nb').split(/\s+/).filter(Boolean);
-  const shown = (personas.data ?? []).filter((p) => {
-    const hay = `${p.name} ${t(`group.${p.personnelGroup}`)} ${p.unitName} ${p.municipalityName}`.toLocaleLowerCase('nb');
-    return words.every((w) => hay.includes(w));
-  });
+  const shown = (personas.data ?? []).filter((p) => personaMatches(p, text, t(`group.${p.personnelGroup}`)));
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="persona-switch-title">
       <DialogTitle id="persona-switch-title">{t('shell.switchPersona')}</DialogTitle>

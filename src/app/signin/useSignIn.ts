@@ -29,11 +29,17 @@ export function useSignInAs() {
   const navigate = useNavigate();
   return useMutation<void, FhirError, Persona>({
     mutationFn: async (persona) => {
-      const token = config.auth.kind === 'persona' ? await requestPersonaToken(authUrl, persona.id) : null;
+      const [token, home] = await Promise.all([
+        config.auth.kind === 'persona' ? requestPersonaToken(authUrl, persona.id) : null,
+        // Not part of the sign-in page's own code.
+        import('../../layout/prefetchHome').catch(() => undefined),
+      ]);
       queryClient.removeQueries({ queryKey: ['fhir'] });
+      // The home page's first searches start now, with the new user's token, beside the
+      // workspace's code: before the session changes, whose render (a new workspace, after a
+      // switch of user the whole shell) holds the main thread for a while.
+      if (home) void home.prefetchHome(queryClient, client.withToken(token), persona, device).catch(() => undefined);
       useSession.getState().signIn(persona, token);
-      // The home page's first searches start now, beside the workspace's code (not part of the sign-in page's own code).
-      void import('../../layout/prefetchHome').then(({ prefetchHome }) => prefetchHome(queryClient, client, persona, device)).catch(() => undefined);
       await navigate(`/${WORKSPACE_OF_GROUP[persona.personnelGroup]}`);
     },
   });
