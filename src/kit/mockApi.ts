@@ -1,4 +1,4 @@
-import { whenBackendReady } from '../fhir/backendReady';
+import { mockControlRequest } from '../fhir/mockControl';
 import type { Persona } from '../session/personnel';
 import { NO_FAULTS, type FaultSettings } from './faultSettings';
 
@@ -21,21 +21,7 @@ export interface MockStateSummary {
 /** Sent with the kit's own FHIR requests so that injected faults leave them alone. */
 export const KIT_HEADER = 'X-Usability-Kit';
 
-async function call<T>(url: string, init?: RequestInit): Promise<T> {
-  await whenBackendReady();
-  const response = await fetch(url, { ...init, headers: { 'Content-Type': 'application/json', ...(init?.headers ?? {}) } });
-  const text = await response.text();
-  if (!response.ok) {
-    let message = `HTTP ${response.status}`;
-    try {
-      message = (JSON.parse(text) as { error_description?: string }).error_description ?? message;
-    } catch {
-      // not JSON: the status says enough
-    }
-    throw new Error(message);
-  }
-  return JSON.parse(text) as T;
-}
+const call = mockControlRequest;
 
 export const mockApi = {
   state: (base: string) => call<MockStateSummary>(`${base}/mock/state`),
