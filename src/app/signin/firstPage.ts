@@ -41,6 +41,25 @@ const LANGUAGES: readonly { value: Language; label: string; lang: string }[] = [
 
 const INTENT_EVENTS = ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'focusin'] as const;
 
+/**
+ * The app's modules (index.html's template app-preloads) download while the page waits for a
+ * choice, one preload at a time when the browser is idle: on a slow network they are there by the
+ * click. They are evaluated only once the page is used (`onIntent`).
+ */
+function preloadApp(): void {
+  const template = document.getElementById('app-preloads');
+  if (!(template instanceof HTMLTemplateElement)) return;
+  const links = [...template.content.children];
+  const idle = (next: () => void) => (window.requestIdleCallback ? window.requestIdleCallback(next) : window.setTimeout(next, 50));
+  const add = () => {
+    const link = links.shift();
+    if (!link) return;
+    document.head.append(document.importNode(link, true));
+    idle(add);
+  };
+  idle(add);
+}
+
 /** Whether this start may show the first page without React (config.json is checked later, by `showFirstSignInPage`). */
 export function firstPageWanted(): boolean {
   return window.location.pathname === '/sign-in' && !useSession.getState().persona && !!window.aksonShellStrings && !kitWantedAtOnce();
@@ -171,6 +190,7 @@ export function showFirstSignInPage(root: HTMLElement, config: AppConfig, onInte
       alert = undefined;
       picker = createPersonaPicker(personas, words().picker, (persona) => void pick(persona));
       slot.replaceWith(picker.element);
+      preloadApp();
     }
     void load(loading);
   });
