@@ -18,6 +18,43 @@ export function LoadingLines() {
   );
 }
 
+/**
+ * What stands for an answer from the server, by one rule everywhere: a failure says so (with
+ * retry) above what was already shown, which stays; before the first answer, the loading lines,
+ * or the error alone; the empty text (`empty`, when `isEmpty`) only for an answer, never for want
+ * of one, nor beside a failure.
+ */
+export function QueryState({
+  error,
+  onRetry,
+  titleKey,
+  loaded,
+  loading,
+  isEmpty = false,
+  empty,
+  children,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  /** The error's title, when not the error kind's own (src/ui/ErrorAlert.tsx). */
+  titleKey?: string;
+  /** The server has answered (a failed refresh keeps the answer: `error` is then set too). */
+  loaded: boolean;
+  /** What shows while loading; three placeholder lines unless given. */
+  loading?: ReactNode;
+  isEmpty?: boolean;
+  empty?: ReactNode;
+  children?: ReactNode;
+}) {
+  const alert = error ? <ErrorAlert error={error} onRetry={onRetry} titleKey={titleKey} /> : null;
+  return (
+    <>
+      {alert}
+      {!loaded ? !alert && (loading ?? <LoadingLines />) : isEmpty ? !alert && empty : children}
+    </>
+  );
+}
+
 /** The states of a list from the server: loading, failed (with retry; above the list when it has one), empty, and the list. */
 export function QueryList<T>({
   items,
@@ -36,17 +73,11 @@ export function QueryList<T>({
   render: (item: T, index: number) => ReactNode;
   label?: string;
 }) {
-  // A refresh that fails says so above the items already shown, which stay; with nothing to
-  // show, the error alone (never the empty text for want of an answer).
-  const alert = error ? <ErrorAlert error={error} onRetry={onRetry} /> : null;
-  if (isPending) return alert ?? <LoadingLines />;
-  if (items.length === 0) return alert ?? <Typography color="text.secondary">{emptyText}</Typography>;
   return (
-    <>
-      {alert}
+    <QueryState error={error} onRetry={onRetry} loaded={!isPending} isEmpty={items.length === 0} empty={<Typography color="text.secondary">{emptyText}</Typography>}>
       <List dense disablePadding aria-label={label}>
         {items.map(render)}
       </List>
-    </>
+    </QueryState>
   );
 }

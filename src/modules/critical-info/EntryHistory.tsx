@@ -6,9 +6,8 @@ import Typography from '@mui/material/Typography';
 import { useFhirHistory } from '../../fhir/hooks';
 import { provenanceText } from '../../journal/RecordedBy';
 import { useProvenance } from '../../journal/useProvenance';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime } from '../../ui/dates';
-import { LoadingLines } from '../../ui/QueryList';
+import { QueryState } from '../../ui/QueryList';
 import { fieldValueText } from './labels';
 import { changesBetween, entryOf, type CriticalEntry } from './model';
 
@@ -43,12 +42,7 @@ export function EntryHistory({ entry, id }: { entry: CriticalEntry; id: string }
 
   return (
     <Box id={id} role="group" aria-label={t('criticalInfo.history.title')} sx={{ mt: 1, pl: 1.5, borderLeft: 2, borderColor: 'divider' }}>
-      {/* A refresh that fails says so above the versions already shown, which stay; with no
-          answer at all, the error alone. */}
-      {history.error && <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />}
-      {history.data === undefined ? (
-        !history.error && <LoadingLines />
-      ) : (
+      <QueryState error={history.error} onRetry={() => void history.refetch()} loaded={history.data !== undefined}>
         <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1 }}>
           {rows.map(({ version, who, when, changes, kind }) => (
             <Box component="li" key={version.version}>
@@ -84,7 +78,7 @@ export function EntryHistory({ entry, id }: { entry: CriticalEntry; id: string }
             </Box>
           ))}
         </Box>
-      )}
+      </QueryState>
     </Box>
   );
 }

@@ -15,8 +15,7 @@ import type { Provenance } from '../../journal/provenance';
 import { ServiceFilter, serviceCounts } from '../../journal/ServiceFilter';
 import { useProvenance } from '../../journal/useProvenance';
 import type { ModuleProps } from '../../layout/types';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { LoadingLines } from '../../ui/QueryList';
+import { QueryState } from '../../ui/QueryList';
 import { formatDateTime } from '../../ui/dates';
 import { encountersEn, encountersNb } from './i18n';
 import { personnelLine } from './labels';
@@ -98,14 +97,13 @@ export default function Encounters({ patientId, device }: ModuleProps) {
         <Typography component="h3" variant="h3" id={upcomingHeading} sx={{ mb: 0.5 }}>
           {t('encounters.upcoming')}
         </Typography>
-        {/* A refresh that fails says so above what was shown, which stays; and "none" is never
-            said for want of an answer. */}
-        {appointmentsQuery.error && <ErrorAlert error={appointmentsQuery.error} onRetry={() => void appointmentsQuery.refetch()} />}
-        {appointmentsQuery.data === undefined ? (
-          !appointmentsQuery.error && <LoadingLines />
-        ) : shownUpcoming.length === 0 ? (
-          !appointmentsQuery.error && <Typography color="text.secondary">{upcoming.length === 0 ? t('encounters.noUpcoming') : t('encounters.noUpcomingMatch')}</Typography>
-        ) : (
+        <QueryState
+          error={appointmentsQuery.error}
+          onRetry={() => void appointmentsQuery.refetch()}
+          loaded={appointmentsQuery.data !== undefined}
+          isEmpty={shownUpcoming.length === 0}
+          empty={<Typography color="text.secondary">{upcoming.length === 0 ? t('encounters.noUpcoming') : t('encounters.noUpcomingMatch')}</Typography>}
+        >
           <List dense disablePadding aria-labelledby={upcomingHeading}>
             {shownUpcoming.map((a) => {
               const unit = unitOf({ kind: 'appointment', view: a });
@@ -136,21 +134,22 @@ export default function Encounters({ patientId, device }: ModuleProps) {
               );
             })}
           </List>
-        )}
+        </QueryState>
       </Box>
 
       <Box sx={{ display: 'flex', flexDirection: 'column', flex: '1 1 auto', minHeight: 0 }}>
         <Typography component="h3" variant="h3" id={pastHeading} sx={{ mb: 0.5 }}>
           {t('encounters.past')}
         </Typography>
-        {encountersQuery.error && <ErrorAlert error={encountersQuery.error} onRetry={() => void encountersQuery.refetch()} />}
-        {encountersQuery.data === undefined ? (
-          !encountersQuery.error && <LoadingLines />
-        ) : shownPast.length === 0 ? (
-          !encountersQuery.error && <Typography color="text.secondary">{past.length === 0 ? t('encounters.noPast') : t('encounters.noPastMatch')}</Typography>
-        ) : (
+        <QueryState
+          error={encountersQuery.error}
+          onRetry={() => void encountersQuery.refetch()}
+          loaded={encountersQuery.data !== undefined}
+          isEmpty={shownPast.length === 0}
+          empty={<Typography color="text.secondary">{past.length === 0 ? t('encounters.noPast') : t('encounters.noPastMatch')}</Typography>}
+        >
           <Timeline rows={rows} device={device} lineOf={lineOf} labelledBy={pastHeading} />
-        )}
+        </QueryState>
       </Box>
     </Box>
   );

@@ -7,8 +7,7 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import type { ModuleProps } from '../../layout/types';
 import { useSession } from '../../session/store';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { LoadingLines } from '../../ui/QueryList';
+import { QueryState } from '../../ui/QueryList';
 import { formatDateTime } from '../../ui/dates';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';
 import { facetCounts, filterThreads, isFiltered, NO_FILTER, periodRange, type NoteFilter, type NoteView, type PeriodPreset } from './model';
@@ -143,14 +142,13 @@ export default function JournalNotes({ patientId, config, device }: ModuleProps)
       />
 
       {notes.lookupError && <Alert severity="info">{t('journal.lookupFailed')}</Alert>}
-      {/* A refresh that fails says so above the notes already shown, which stay; and "none" is
-          never said for want of an answer. */}
-      {notes.error && <ErrorAlert error={notes.error} onRetry={notes.refetch} />}
-      {!notes.hasData ? (
-        !notes.error && <LoadingLines />
-      ) : shown.length === 0 ? (
-        !notes.error && <Typography color="text.secondary">{notes.threads.length === 0 ? t('journal.none') : t('journal.noMatch')}</Typography>
-      ) : (
+      <QueryState
+        error={notes.error}
+        onRetry={notes.refetch}
+        loaded={notes.hasData}
+        isEmpty={shown.length === 0}
+        empty={<Typography color="text.secondary">{notes.threads.length === 0 ? t('journal.none') : t('journal.noMatch')}</Typography>}
+      >
         <NoteList
           threads={shown}
           device={device}
@@ -163,7 +161,7 @@ export default function JournalNotes({ patientId, config, device }: ModuleProps)
           draftCorrections={draftCorrections}
           newRule={newRule}
         />
-      )}
+      </QueryState>
 
       {editor && persona && (
         <NoteEditorDialog

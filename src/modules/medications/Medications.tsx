@@ -19,8 +19,7 @@ import { ServiceFilter, serviceCounts } from '../../journal/ServiceFilter';
 import { useProvenance } from '../../journal/useProvenance';
 import type { ModuleProps } from '../../layout/types';
 import { useSession } from '../../session/store';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { LoadingLines } from '../../ui/QueryList';
+import { QueryState } from '../../ui/QueryList';
 import { EventList } from './HistoryList';
 import { medsEn, medsNb } from './i18n';
 import { MedicationDialog } from './MedicationDialog';
@@ -110,17 +109,16 @@ export default function Medications({ patientId, device }: ModuleProps) {
           {t('provenance.lookupFailed')}
         </Typography>
       )}
-      {/* A refresh that fails says so above what was shown, which stays; with no answer, the
-          error alone: "none" is never said for want of an answer. */}
-      {list.error && <ErrorAlert error={list.error} onRetry={list.refetch} />}
-      {!list.loaded ? (
-        !list.error && <LoadingLines />
-      ) : view === 'current' ? (
-        shown.length === 0 ? (
-          !list.error && <Typography color="text.secondary">{showEnded ? t('medications.noneAtAll') : t('medications.none')}</Typography>
-        ) : filtered.length === 0 ? (
-          !list.error && <Typography color="text.secondary">{t('medications.noneForService')}</Typography>
-        ) : (
+      <QueryState
+        error={list.error}
+        onRetry={list.refetch}
+        loaded={list.loaded}
+        isEmpty={view === 'current' && filtered.length === 0}
+        empty={
+          <Typography color="text.secondary">{shown.length > 0 ? t('medications.noneForService') : showEnded ? t('medications.noneAtAll') : t('medications.none')}</Typography>
+        }
+      >
+        {view === 'current' ? (
           <List dense disablePadding aria-label={t('medications.listLabel')}>
             {filtered.map((ms) => (
               <MedicationItem
@@ -135,22 +133,23 @@ export default function Medications({ patientId, device }: ModuleProps) {
               />
             ))}
           </List>
-        )
-      ) : (
-        <Box>
-          <Typography component="h3" variant="h3" sx={{ mb: 0.5 }}>
-            {t('medications.history.title')}
-          </Typography>
-          {log.error && <ErrorAlert error={log.error} onRetry={log.refetch} />}
-          {log.isPending ? (
-            !log.error && <LoadingLines />
-          ) : filteredEvents.length === 0 ? (
-            !log.error && !list.error && <Typography color="text.secondary">{service ? t('medications.noEventsForService') : t('medications.history.none')}</Typography>
-          ) : (
-            <EventList events={filteredEvents} describe={(e) => describe(e.by)} rule={rule} label={t('medications.historyLabel')} showMedication />
-          )}
-        </Box>
-      )}
+        ) : (
+          <Box>
+            <Typography component="h3" variant="h3" sx={{ mb: 0.5 }}>
+              {t('medications.history.title')}
+            </Typography>
+            <QueryState
+              error={log.error}
+              onRetry={log.refetch}
+              loaded={!log.isPending}
+              isEmpty={filteredEvents.length === 0}
+              empty={!list.error && <Typography color="text.secondary">{service ? t('medications.noEventsForService') : t('medications.history.none')}</Typography>}
+            >
+              <EventList events={filteredEvents} describe={(e) => describe(e.by)} rule={rule} label={t('medications.historyLabel')} showMedication />
+            </QueryState>
+          </Box>
+        )}
+      </QueryState>
       {dialog && patientId && (
         <MedicationDialog
           key={dialog.key}

@@ -8,7 +8,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { ModuleProps } from '../../layout/types';
 import { useSession } from '../../session/store';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { QueryState } from '../../ui/QueryList';
 import { EMPTY_DRAFT, isDraftEmpty, type VitalsDraft } from './draft';
 import { HistoryTable } from './HistoryTable';
 import { LatestSet } from './LatestSet';
@@ -70,26 +70,28 @@ export default function VitalSigns({ patientId, config, device }: ModuleProps) {
           {t('vitals.saved')}
         </Alert>
       )}
-      {/* A refresh that fails says so above what was shown, which stays; with no answer, the
-          error alone: "none" is never said for want of an answer. */}
-      {history.error && <ErrorAlert error={history.error} onRetry={history.refetch} />}
-      {!history.loaded ? (
-        !history.error && (
+      <QueryState
+        error={history.error}
+        onRetry={history.refetch}
+        loaded={history.loaded}
+        loading={
           <Box role="status" aria-label={t('common.loading')}>
             <Skeleton height={48} />
             <Skeleton />
             <Skeleton width="70%" />
           </Box>
-        )
-      ) : !latest ? (
-        !history.error && <Typography color="text.secondary">{t('vitals.none')}</Typography>
-      ) : (
-        <>
-          <LatestSet set={latest} roles={history.roles} units={history.units} isNew={isNewEntry(newRule, latest.time, latest.performer[0])} />
-          <TrendPanel sets={history.sets} config={config} device={device} />
-          <HistoryTable sets={history.sets} roles={history.roles} units={history.units} device={device} truncated={history.truncated} />
-        </>
-      )}
+        }
+        isEmpty={!latest}
+        empty={<Typography color="text.secondary">{t('vitals.none')}</Typography>}
+      >
+        {latest && (
+          <>
+            <LatestSet set={latest} roles={history.roles} units={history.units} isNew={isNewEntry(newRule, latest.time, latest.performer[0])} />
+            <TrendPanel sets={history.sets} config={config} device={device} />
+            <HistoryTable sets={history.sets} roles={history.roles} units={history.units} device={device} truncated={history.truncated} />
+          </>
+        )}
+      </QueryState>
       {open && persona && patientId && (
         <RecordVitalsDialog
           patientId={patientId}
