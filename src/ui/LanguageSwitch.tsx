@@ -1,11 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { usePreferences, type Language } from '../session/store';
+import { usePreferences } from '../session/store';
 import { ToggleGroup } from './ToggleGroup';
-
-const LANGUAGES: { value: Language; label: string; lang: string }[] = [
-  { value: 'nb', label: 'Norsk', lang: 'nb' },
-  { value: 'en', label: 'English', lang: 'en' },
-];
+import { LANGUAGES } from '../i18n/languages';
 
 export function LanguageSwitch() {
   const { t } = useTranslation();

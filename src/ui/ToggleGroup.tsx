@@ -13,7 +13,7 @@ export interface ToggleOption<T extends string> {
   lang?: string;
 }
 
-export function ToggleGroup<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: ToggleOption<T>[]; onChange: (value: T) => void }) {
+export function ToggleGroup<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: readonly ToggleOption<T>[]; onChange: (value: T) => void }) {
   return (
     <div className="toggle-group" role="group" aria-label={label}>
       {options.map((option) => (

@@ -6,6 +6,7 @@ import { WORKSPACE_OF_GROUP, type Persona } from '../../session/personnel';
 import { isKitShortcut, kitWantedAtOnce, KIT_REOPEN_KEY } from '../kitFlags';
 import { createPersonaPicker, toggleGroup, type PersonaPicker } from './personaPicker';
 import type { ShellStrings } from './shellStrings';
+import { LANGUAGES } from '../../i18n/languages';
 
 /*
  * The sign-in page as the first page of a visit, drawn without React: the persona list is the
@@ -33,11 +34,6 @@ export type FirstPageOutcome =
   | 'signed-in'
   /** React is to draw the sign-in page (the usability kit was asked for). */
   | 'react';
-
-const LANGUAGES: readonly { value: Language; label: string; lang: string }[] = [
-  { value: 'nb', label: 'Norsk', lang: 'nb' },
-  { value: 'en', label: 'English', lang: 'en' },
-];
 
 const INTENT_EVENTS = ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'focusin'] as const;
 
