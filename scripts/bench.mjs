@@ -87,9 +87,10 @@ const firstPage = files(firstPageKeys);
 results.sizes.firstPageKb = kb(sum(firstPage));
 // What the sign-in page, as the first page of a visit, loads before it is used (no budget): it is
 // drawn without React (src/app/signin/firstPage.ts), which loads at the first sign of use.
-const beforeUseKeys = closure(entryKey);
-for (const key of manifest[entryKey].dynamicImports ?? []) if (/src\/(app\/signin\/firstPage|session\/store)\.ts$/.test(key)) closure(key, beforeUseKeys);
-results.sizes.signInBeforeUseKb = kb(sum(files(beforeUseKeys)));
+// Those are the modules index.html preloads on the sign-in page (vite.config.ts's template first-page-preloads).
+const firstPageTemplate = /<template id="first-page-preloads">([\s\S]*?)<\/template>/.exec(readFileSync(path.join(dist, 'index.html'), 'utf8'));
+if (!firstPageTemplate) throw new Error('dist/index.html has no template first-page-preloads');
+results.sizes.signInBeforeUseKb = kb(sum(new Set([...firstPageTemplate[1].matchAll(/href="\/([^"]+\.js)"/g)].map((m) => m[1]))));
 const extra = (key) => {
   const own = files(closure(key));
   for (const f of firstPage) own.delete(f);
